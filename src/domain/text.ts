@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * Folds text for matching: lower case, accents removed, so "José" finds "jose" and "JOSE".
+ * Used for client search and duplicate detection on both SQLite and PostgreSQL, whose own
+ * collations disagree about accents.
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Phone numbers are compared by their digits alone: "(555) 010-2233" equals "555.010.2233". */
+export function phoneDigits(phone: string | null | undefined): string {
+  return (phone ?? '').replace(/\D/g, '');
+}
+
+/** A trimmed single-line text field with a length cap; empty strings become null. */
+export function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `Must be at most ${max} characters.`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+}
+
+export function requiredText(max: number, label: string) {
+  return z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `Must be at most ${max} characters.`);
+}
+
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True when `value` is a real calendar date written YYYY-MM-DD (no 2023-02-30). */
+export function isCalendarDate(value: string): boolean {
+  if (!isoDatePattern.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+export const CalendarDate = z
+  .string()
+  .refine(isCalendarDate, 'Must be a date written YYYY-MM-DD.');
+
+export const EmailAddress = z
+  .string()
+  .trim()
+  .max(254, 'Must be at most 254 characters.')
+  .email('Must be an email address like name@example.com.')
+  .transform((value) => value.toLowerCase());
+
+export const PhoneNumber = z
+  .string()
+  .trim()
+  .max(40, 'Must be at most 40 characters.')
+  .refine((value) => /^[+()\d\s.\-x]*$/.test(value), 'May contain digits, spaces and + ( ) . - only.')
+  .refine(
+    (value) => value === '' || phoneDigits(value).length >= 7,
+    'Must have at least 7 digits.',
+  );

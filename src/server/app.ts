@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Runtime } from '../domain/runtime.js';
+import type { Store } from '../store/database.js';
+import { registerAuthentication } from './authentication.js';
+import type { ServerConfig } from './config.js';
+import type { AppContext } from './context.js';
+import { openApiDocument } from './openapi.js';
+import { errorHandler, problem, sendProblem } from './problems.js';
+import { registerRoutes, type RouteSpec } from './routing.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { careTeamRoutes } from './routes/care-team.js';
+import { clientRoutes } from './routes/clients.js';
+import { healthRoutes } from './routes/health.js';
+import { practiceRoutes } from './routes/practice.js';
+import { staffRoutes } from './routes/staff.js';
+import { tokenRoutes } from './routes/tokens.js';
+import { systemRuntime } from './runtime.js';
+
+export const palpateVersion = (
+  JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+/**
+ * Application logs never carry client data: requests are logged by route pattern (no query
+ * string, which may hold a searched name), and credentials are redacted.
+ */
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  if (level === 'silent') return false;
+  return {
+    level,
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+    serializers: {
+      req: (request: { method: string; routeOptions?: { url?: string }; url: string; ip?: string }) => ({
+        method: request.method,
+        route: request.routeOptions?.url ?? request.url.split('?')[0],
+      }),
+      res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+    },
+  };
+}
+
+export function allRoutes(context: AppContext): RouteSpec[] {
+  return [
+    ...healthRoutes(context),
+    ...authRoutes(context),
+    ...practiceRoutes(context),
+    ...staffRoutes(context),
+    ...tokenRoutes(context),
+    ...clientRoutes(context),
+    ...careTeamRoutes(context),
+    ...auditRoutes(context),
+  ];
+}
+
+export interface AppOptions {
+  store: Store;
+  config: ServerConfig;
+  runtime?: Runtime;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const context: AppContext = {
+    store: options.store,
+    config: options.config,
+    runtime: options.runtime ?? systemRuntime,
+    version: palpateVersion,
+  };
+  const app = Fastify({
+    logger: loggerOptions(options.config.logLevel),
+    trustProxy: options.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Our ids are UUIDs; a long path is an attack or a mistake.
+    routerOptions: { maxParamLength: 200 },
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets inline style attributes; scripts stay strictly same-origin.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+  });
+  await app.register(rateLimit, { global: false });
+  app.setErrorHandler(errorHandler);
+  registerAuthentication(app, context);
+
+  const routes = allRoutes(context);
+  registerRoutes(app, routes);
+  const document = openApiDocument(routes, palpateVersion);
+  app.get('/api/v1/openapi.json', async () => document);
+
+  const webRoot = options.config.webRoot;
+  const hasWeb = webRoot !== null && fs.existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      setHeaders: (reply, filePath) => {
+        // Built assets carry a content hash in their name, so they may be cached for good.
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        void reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '/';
+    if (pathname.startsWith('/api/') || pathname.startsWith('/fhir/') || request.method !== 'GET' || !hasWeb) {
+      return sendProblem(reply, problem(404, 'not-found', 'Not found.', { detail: `No route ${request.method} ${pathname}.` }));
+    }
+    const assetPath = path.join(webRoot!, pathname);
+    if (pathname !== '/' && assetPath.startsWith(webRoot!) && fs.existsSync(assetPath) && fs.statSync(assetPath).isFile()) {
+      return reply.sendFile(pathname.slice(1));
+    }
+    // Every other page path belongs to the single-page app.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,94 @@
+import { Forbidden, NotFound } from '../domain/errors.js';
+import type { CareModel } from '../domain/practice.js';
+import type { Role } from '../domain/roles.js';
+import type { ClientScope } from '../store/clients.js';
+import type { Actor } from './actor.js';
+
+/**
+ * The whole permission model of Palpate, in one page. Routes call `authorize(actor, action,
+ * facts)`; each rule is a small combination of named facts. Front desk handles demographics and
+ * scheduling and never clinical content; under assigned care a therapist reaches only clients
+ * they are primary therapist for or share a care team with.
+ */
+export type Action =
+  | 'practice.read'
+  | 'practice.update'
+  | 'staff.list'
+  | 'staff.manage'
+  | 'therapists.list'
+  | 'audit.read'
+  | 'client.list'
+  | 'client.create'
+  | 'client.read'
+  | 'client.update'
+  | 'client.archive'
+  | 'client.careTeam.read'
+  | 'client.careTeam.manage'
+  | 'clinical.read'
+  | 'clinical.write';
+
+/** Facts about one client that rules depend on, gathered by the route before asking. */
+export interface ClientFacts {
+  careModel: CareModel;
+  /** Primary therapist or on the care team. */
+  onCareTeam: boolean;
+  isPrimaryTherapist: boolean;
+}
+
+const isOwner = (actor: Actor) => actor.role === 'owner';
+const isTherapist = (actor: Actor) => actor.role === 'therapist';
+const isFrontDesk = (actor: Actor) => actor.role === 'front_desk';
+const reachesClient = (actor: Actor, facts: ClientFacts) =>
+  isOwner(actor) || isFrontDesk(actor) || facts.careModel === 'shared' || facts.onCareTeam;
+const reachesClinically = (actor: Actor, facts: ClientFacts) =>
+  isOwner(actor) || (isTherapist(actor) && (facts.careModel === 'shared' || facts.onCareTeam));
+
+type Rule = (actor: Actor, facts: ClientFacts) => boolean;
+const always: Rule = () => true;
+
+const rules: Record<Action, Rule> = {
+  'practice.read': always,
+  'practice.update': isOwner,
+  'staff.list': isOwner,
+  'staff.manage': isOwner,
+  'therapists.list': always,
+  'audit.read': isOwner,
+  'client.list': always,
+  'client.create': always,
+  'client.read': reachesClient,
+  'client.update': reachesClient,
+  'client.archive': (actor, facts) => isOwner(actor) || (isTherapist(actor) && reachesClient(actor, facts)),
+  'client.careTeam.read': reachesClient,
+  'client.careTeam.manage': (actor, facts) => isOwner(actor) || (isTherapist(actor) && facts.isPrimaryTherapist),
+  'clinical.read': reachesClinically,
+  'clinical.write': reachesClinically,
+};
+
+/** Facts for actions that concern no particular client. */
+export const practiceWide: ClientFacts = { careModel: 'shared', onCareTeam: false, isPrimaryTherapist: false };
+
+export function can(actor: Actor, action: Action, facts: ClientFacts = practiceWide): boolean {
+  return rules[action](actor, facts);
+}
+
+/**
+ * Throws when the actor may not act. A client outside a therapist's reach answers 404, not 403,
+ * so the existence of other therapists' clients is not revealed.
+ */
+export function authorize(actor: Actor, action: Action, facts: ClientFacts = practiceWide): void {
+  if (can(actor, action, facts)) return;
+  if (action.startsWith('client.') && action !== 'client.list' && !reachesClient(actor, facts)) {
+    throw new NotFound('client');
+  }
+  throw new Forbidden(`Your role (${roleName(actor.role)}) may not do this.`);
+}
+
+/** Which clients appear in lists and searches for this actor. */
+export function clientScope(actor: Actor, careModel: CareModel): ClientScope {
+  if (isTherapist(actor) && careModel === 'assigned') return { kind: 'care_team', userId: actor.userId };
+  return { kind: 'practice' };
+}
+
+function roleName(role: Role): string {
+  return role.replace('_', ' ');
+}

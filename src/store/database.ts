@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import type { Database } from './schema.js';
+import { migrateToLatest } from './migrator.js';
+
+export type Dialect = 'sqlite' | 'postgresql';
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** Where the data lives, for messages and backups: a file path or a redacted URL. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface StoreConfig {
+  /** postgres://… selects PostgreSQL; otherwise SQLite under dataDir. */
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** Pool size for PostgreSQL. */
+  maxConnections?: number;
+}
+
+// int8 (COUNT(*), bigint sequence numbers) arrives as a string by default; our counts fit in
+// a double, and one numeric type keeps the repositories identical on both engines.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export function openSqlite(file: string): Store {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const connection = new SqliteDatabase(file);
+  // WAL lets readers proceed during a write; NORMAL sync is durable across app crashes and
+  // loses at most the last transaction on power loss, the usual trade-off for WAL.
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    location: file,
+    close: () => db.destroy(),
+  };
+}
+
+export function openPostgres(url: string, maxConnections = 10): Store {
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgresql',
+    location: redactUrl(url),
+    close: () => db.destroy(),
+  };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgresql';
+  }
+}
+
+export function openStore(config: StoreConfig): Store {
+  if (config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl)) {
+    return openPostgres(config.databaseUrl, config.maxConnections);
+  }
+  if (config.databaseUrl) {
+    throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  return openSqlite(path.join(config.dataDir, 'palpate.sqlite'));
+}
+
+/** Opens the store and brings its schema up to date: what `serve` and most commands need. */
+export async function openMigratedStore(config: StoreConfig): Promise<Store> {
+  const store = openStore(config);
+  try {
+    await migrateToLatest(store.db);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
+/** A cheap round trip proving the database answers. */
+export async function pingDatabase(db: Kysely<Database>): Promise<void> {
+  await db.selectFrom('audit_chain').select('id').limit(1).execute();
+}

@@ -1,0 +1,24 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { foundation } from './migrations/2026-11-27T0000-foundation.js';
+
+/** Every migration, in order. Landed migrations are never edited: add a new file instead. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-27T0000-foundation': foundation,
+};
+
+export function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+  const result = await migrator(db).migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((step) => step.status === 'Error');
+    throw new Error(
+      `Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(
+        result.error instanceof Error ? result.error.message : result.error,
+      )}`,
+    );
+  }
+  return result;
+}

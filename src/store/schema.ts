@@ -1,0 +1,132 @@
+/**
+ * The database as Kysely sees it. Instants are ISO-8601 UTC text (sortable, identical on both
+ * engines); dates of service are local `YYYY-MM-DD` text; structured values are JSON text.
+ * Booleans are avoided in favour of nullable timestamps (`archived_at`), which also say when.
+ */
+export interface PracticeTable {
+  id: string;
+  name: string;
+  time_zone: string;
+  address: string;
+  phone: string | null;
+  email: string | null;
+  licence_number: string | null;
+  npi: string | null;
+  tax_id: string | null;
+  settings: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  practice_id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  status: string;
+  password_hash: string;
+  failed_logins: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LoginSessionTable {
+  /** SHA-256 of the cookie value: a stolen database does not yield live sessions. */
+  id: string;
+  user_id: string;
+  practice_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  ended_at: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  practice_id: string;
+  name: string;
+  secret_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ClientTable {
+  id: string;
+  practice_id: string;
+  legal_first_name: string;
+  legal_last_name: string;
+  preferred_name: string | null;
+  pronouns: string | null;
+  date_of_birth: string | null;
+  email: string | null;
+  phone: string | null;
+  phone_digits: string | null;
+  address: string;
+  emergency_contact: string;
+  primary_therapist_id: string | null;
+  referral_source: string | null;
+  communication_preferences: string;
+  search_text: string;
+  name_birth_key: string | null;
+  status: string;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  created_by: string | null;
+  updated_by: string | null;
+}
+
+export interface CareTeamTable {
+  client_id: string;
+  user_id: string;
+  practice_id: string;
+  added_by: string | null;
+  added_at: string;
+}
+
+export interface AuditEventTable {
+  id: string;
+  seq: number;
+  at: string;
+  practice_id: string | null;
+  user_id: string | null;
+  role: string | null;
+  action: string;
+  record_type: string | null;
+  record_id: string | null;
+  client_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  outcome: string;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditChainTable {
+  id: string;
+  last_seq: number;
+  last_hash: string;
+}
+
+export interface Database {
+  practices: PracticeTable;
+  users: UserTable;
+  login_sessions: LoginSessionTable;
+  api_tokens: ApiTokenTable;
+  clients: ClientTable;
+  care_team: CareTeamTable;
+  audit_events: AuditEventTable;
+  audit_chain: AuditChainTable;
+  kysely_migration: { name: string; timestamp: string };
+}

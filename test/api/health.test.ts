@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { dialects } from '../support/dialects.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+for (const { dialect, skip } of dialects) {
+  describe(`health and API basics on ${dialect}`, { skip }, () => {
+    let server: TestServer;
+    before(async () => {
+      server = await startTestServer(dialect);
+    });
+    after(async () => {
+      await server?.close();
+    });
+
+    it('reports ok with the database engine and version', async () => {
+      const response = await fetch(`${server.url}/api/health`);
+      assert.equal(response.status, 200);
+      const body = (await response.json()) as Record<string, unknown>;
+      assert.equal(body['status'], 'ok');
+      assert.equal(body['database'], dialect);
+      assert.match(String(body['version']), /^\d+\.\d+\.\d+/);
+    });
+
+    it('answers an unknown API route with a 404 problem, not the web app', async () => {
+      const response = await fetch(`${server.url}/api/v1/no-such-thing`);
+      assert.equal(response.status, 404);
+      assert.match(response.headers.get('content-type') ?? '', /application\/problem\+json/);
+      const body = (await response.json()) as Record<string, unknown>;
+      assert.equal(body['status'], 404);
+    });
+
+    it('publishes an OpenAPI 3.1 document with a unique operationId on every operation', async () => {
+      const response = await fetch(`${server.url}/api/v1/openapi.json`);
+      const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
+      assert.equal(document.openapi, '3.1.0');
+      const ids = Object.values(document.paths).flatMap((operations) => Object.values(operations).map((operation) => operation.operationId));
+      assert.ok(ids.length >= 20, `expected at least 20 operations, got ${ids.length}`);
+      assert.equal(new Set(ids).size, ids.length);
+      assert.ok(ids.includes('getClient'));
+    });
+  });
+}
