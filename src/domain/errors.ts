@@ -24,8 +24,11 @@ export class Invalid extends DomainError {
 
 export class NotFound extends DomainError {
   override name = 'NotFound';
-  constructor(readonly recordType: string) {
-    super(`${recordType} not found`);
+  constructor(
+    readonly recordType: string,
+    message?: string,
+  ) {
+    super(message ?? `${recordType[0]?.toUpperCase() ?? ''}${recordType.slice(1)} not found.`);
   }
 }
 

@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth.js';
 import { careTeamRoutes } from './routes/care-team.js';
 import { clientRoutes } from './routes/clients.js';
 import { healthRoutes } from './routes/health.js';
+import { invitationRoutes } from './routes/invitations.js';
 import { practiceRoutes } from './routes/practice.js';
 import { staffRoutes } from './routes/staff.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -52,6 +53,7 @@ export function allRoutes(context: AppContext): RouteSpec[] {
     ...authRoutes(context),
     ...practiceRoutes(context),
     ...staffRoutes(context),
+    ...invitationRoutes(context),
     ...tokenRoutes(context),
     ...clientRoutes(context),
     ...careTeamRoutes(context),

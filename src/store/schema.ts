@@ -119,6 +119,22 @@ export interface AuditChainTable {
   last_hash: string;
 }
 
+export interface StaffInvitationTable {
+  id: string;
+  practice_id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  /** SHA-256 of the secret in the invitation link. */
+  token_hash: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_user_id: string | null;
+  revoked_at: string | null;
+}
+
 export interface Database {
   practices: PracticeTable;
   users: UserTable;
@@ -128,5 +144,6 @@ export interface Database {
   care_team: CareTeamTable;
   audit_events: AuditEventTable;
   audit_chain: AuditChainTable;
+  staff_invitations: StaffInvitationTable;
   kysely_migration: { name: string; timestamp: string };
 }

@@ -24,7 +24,7 @@ export type SessionView = z.infer<typeof SessionView>;
 
 const SetupInput = z.object({ practice: PracticeProfileInput, owner: OwnerSetup });
 
-async function startLogin(
+export async function startLogin(
   context: AppContext,
   request: FastifyRequest,
   reply: FastifyReply,

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { webRoot } from '../../src/cli/environment.js';
+import { underCi } from './dialects.js';
+
+export const chromiumPath = process.env['PALPATE_CHROMIUM'] ?? '/usr/bin/chromium';
+
+/** Why browser suites cannot run here, or false. Under CI nothing is skipped: they fail instead. */
+export function browserSkipReason(): string | false {
+  const problems: string[] = [];
+  if (!fs.existsSync(chromiumPath)) problems.push(`Chromium not found at ${chromiumPath} (apt-get install -y chromium)`);
+  if (!fs.existsSync(path.join(webRoot, 'index.html'))) problems.push(`the web app is not built (${webRoot}; run npm run build:web)`);
+  if (problems.length === 0 || underCi) return false;
+  return problems.join('; ');
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Viewports we promise to support: a desktop, a tablet in portrait, a phone. */
+export const viewports = {
+  desktop: { width: 1280, height: 800 },
+  tablet: { width: 768, height: 1024 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+export async function newPage(browser: Browser, baseURL: string, viewport: keyof typeof viewports = 'desktop'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, viewport: viewports[viewport] });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[]; failureSummary?: string }>;
+}
+
+/** Runs axe-core (WCAG 2.1 A/AA rules) in the page and returns its violations. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
+    }));
+  });
+}
+
+/** Formats violations so a failing assertion says what to fix and where. */
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(' ')).join('\n  ')}`)
+    .join('\n');
+}
+
+/** Screenshots land in test-results/ (gitignored) so a person can look at them. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const folder = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+  fs.mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'palpate-e2e-'));
