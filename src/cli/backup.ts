@@ -20,9 +20,11 @@ export const postgresGuidance = (url: string) =>
  */
 export async function backupSqlite(dataDir: string, destination: string): Promise<string> {
   const source = sqliteFile(dataDir);
-  if (!fs.existsSync(source)) throw new UsageError(`No database at ${source}. Is PALPATE_DATA_DIR right?`, 1);
+  if (!fs.existsSync(source))
+    throw new UsageError(`No database at ${source}. Is PALPATE_DATA_DIR right?`, 1);
   const target = path.resolve(destination);
-  if (fs.existsSync(target)) throw new UsageError(`${target} already exists; choose a new file name.`, 1);
+  if (fs.existsSync(target))
+    throw new UsageError(`${target} already exists; choose a new file name.`, 1);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const connection = new SqliteDatabase(source, { readonly: true, fileMustExist: true });
   try {
@@ -60,7 +62,11 @@ export function checkBackupFile(file: string): void {
  * Replaces the database with a backup. The current file is kept beside it, never deleted, so a
  * mistaken restore can be undone. The server must be stopped first.
  */
-export function restoreSqlite(dataDir: string, backupFile: string, now: Date): { restored: string; previous: string | null } {
+export function restoreSqlite(
+  dataDir: string,
+  backupFile: string,
+  now: Date,
+): { restored: string; previous: string | null } {
   const source = path.resolve(backupFile);
   checkBackupFile(source);
   const target = sqliteFile(dataDir);

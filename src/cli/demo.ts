@@ -10,7 +10,14 @@ import { appendAudit } from '../store/audit.js';
 import { setUpPractice } from '../server/commands/practice-setup.js';
 import { systemRuntime } from '../server/runtime.js';
 import { hashPassword } from '../server/secrets.js';
-import { firstNames, lastNames, pick, pronounOptions, referralSources, seededRandom } from './demo-names.js';
+import {
+  firstNames,
+  lastNames,
+  pick,
+  pronounOptions,
+  referralSources,
+  seededRandom,
+} from './demo-names.js';
 
 export interface DemoLogin {
   practiceName: string;
@@ -49,10 +56,25 @@ function demoClient(random: () => number, index: number, therapistIds: string[])
     preferredName: random() < 0.15 ? first.slice(0, 3) : null,
     pronouns: pick(random, pronounOptions),
     dateOfBirth: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-    email: `${first}.${last}.${index}`.toLowerCase().normalize('NFKD').replace(/[^a-z0-9.]/g, '') + '@example.com',
+    email:
+      `${first}.${last}.${index}`
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[^a-z0-9.]/g, '') + '@example.com',
     phone,
-    address: { ...emptyAddress, line1: `${10 + index} Elm Street`, city: 'Toronto', region: 'ON', postalCode: 'M5V 2T6', country: 'Canada' },
-    emergencyContact: { name: `${pick(random, firstNames)} ${last}`, relationship: pick(random, ['Spouse', 'Parent', 'Sibling', 'Friend']), phone: '(555) 010-0199' },
+    address: {
+      ...emptyAddress,
+      line1: `${10 + index} Elm Street`,
+      city: 'Toronto',
+      region: 'ON',
+      postalCode: 'M5V 2T6',
+      country: 'Canada',
+    },
+    emergencyContact: {
+      name: `${pick(random, firstNames)} ${last}`,
+      relationship: pick(random, ['Spouse', 'Parent', 'Sibling', 'Friend']),
+      phone: '(555) 010-0199',
+    },
     primaryTherapistId: pick(random, therapistIds),
     referralSource: pick(random, referralSources),
     communicationPreferences: { ...defaultCommunicationPreferences, sms: random() < 0.4 },
@@ -70,35 +92,76 @@ export async function seedDemoPractice(store: Store, clientCount = 150): Promise
       practice: {
         name: demoLogin.practiceName,
         timeZone: 'America/Toronto',
-        address: { ...emptyAddress, line1: '221 Willow Street', city: 'Toronto', region: 'ON', postalCode: 'M4M 1A1', country: 'Canada' },
+        address: {
+          ...emptyAddress,
+          line1: '221 Willow Street',
+          city: 'Toronto',
+          region: 'ON',
+          postalCode: 'M4M 1A1',
+          country: 'Canada',
+        },
         phone: '(555) 010-0100',
         email: 'hello@demo.palpate.test',
         licenceNumber: 'CMTO-DEMO-0001',
         npi: null,
         taxId: null,
       },
-      owner: { email: demoLogin.ownerEmail, displayName: 'Grace Mensah, RMT (owner)', passwordHash },
+      owner: {
+        email: demoLogin.ownerEmail,
+        displayName: 'Grace Mensah, RMT (owner)',
+        passwordHash,
+      },
       allowAnother: true,
     });
     const now = runtime.now().toISOString();
     const therapistIds = [owner.id];
     for (const member of demoStaff) {
-      const user = await insertUser(trx, { id: runtime.newId(), practiceId: practice.id, ...member, passwordHash, now });
+      const user = await insertUser(trx, {
+        id: runtime.newId(),
+        practiceId: practice.id,
+        ...member,
+        passwordHash,
+        now,
+      });
       if (member.role === 'therapist') therapistIds.push(user.id);
     }
     for (let index = 0; index < clientCount; index += 1) {
       const input = demoClient(random, index, therapistIds);
-      const client = await insertClient(trx, { id: runtime.newId(), practiceId: practice.id, input, userId: owner.id, now });
+      const client = await insertClient(trx, {
+        id: runtime.newId(),
+        practiceId: practice.id,
+        input,
+        userId: owner.id,
+        now,
+      });
       if (random() < 0.2) {
         const colleague = pick(random, therapistIds);
         if (colleague !== input.primaryTherapistId) {
-          await addToCareTeam(trx, { practiceId: practice.id, clientId: client.id, userId: colleague, addedBy: owner.id, now });
+          await addToCareTeam(trx, {
+            practiceId: practice.id,
+            clientId: client.id,
+            userId: colleague,
+            addedBy: owner.id,
+            now,
+          });
         }
       }
     }
     await appendAudit(
       trx,
-      { practiceId: practice.id, userId: null, role: null, action: 'demo.seed', recordType: 'practice', recordId: practice.id, clientId: null, ip: null, userAgent: 'palpate demo', outcome: 'success', detail: { clients: clientCount } },
+      {
+        practiceId: practice.id,
+        userId: null,
+        role: null,
+        action: 'demo.seed',
+        recordType: 'practice',
+        recordId: practice.id,
+        clientId: null,
+        ip: null,
+        userAgent: 'palpate demo',
+        outcome: 'success',
+        detail: { clients: clientCount },
+      },
       { id: runtime.newId(), at: now },
     );
   });

@@ -22,7 +22,11 @@ export class UsageError extends Error {
 export async function readSecretFromStdin(prompt: string): Promise<string> {
   if (process.stdin.isTTY) {
     const { createInterface } = await import('node:readline');
-    const readline = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    const readline = createInterface({
+      input: process.stdin,
+      output: process.stderr,
+      terminal: true,
+    });
     const muted = readline as unknown as { _writeToOutput: (text: string) => void };
     process.stderr.write(prompt);
     muted._writeToOutput = () => undefined;

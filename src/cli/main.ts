@@ -10,13 +10,17 @@ import { serve } from './serve.js';
 
 function port(value: string): number {
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new InvalidArgumentError('Must be a port number 0–65535.');
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535)
+    throw new InvalidArgumentError('Must be a port number 0–65535.');
   return parsed;
 }
 
 async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const store = await openMigratedStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openMigratedStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+  });
   try {
     return await work(store);
   } finally {
@@ -26,7 +30,9 @@ async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
 
 const program = new Command()
   .name('palpate')
-  .description('Palpate: clinical records for massage therapists.\nConfiguration comes from the environment (PORT, HOST, PALPATE_DATA_DIR, DATABASE_URL, …); see the README.')
+  .description(
+    'Palpate: clinical records for massage therapists.\nConfiguration comes from the environment (PORT, HOST, PALPATE_DATA_DIR, DATABASE_URL, …); see the README.',
+  )
   .version(palpateVersion);
 
 program
@@ -39,15 +45,19 @@ program
 
 program
   .command('init')
-  .description('Create the practice and its owner account; the password is read from standard input')
+  .description(
+    'Create the practice and its owner account; the password is read from standard input',
+  )
   .requiredOption('--practice-name <name>', 'the practice name')
   .requiredOption('--time-zone <zone>', 'IANA time zone, e.g. America/Toronto')
   .requiredOption('--email <email>', 'the owner’s email (their login)')
   .requiredOption('--name <name>', 'the owner’s name')
-  .action(async (options: { practiceName: string; timeZone: string; email: string; name: string }) => {
-    const password = await readSecretFromStdin('Owner password: ');
-    console.log(await withStore((store) => initPractice(store, options, password)));
-  });
+  .action(
+    async (options: { practiceName: string; timeZone: string; email: string; name: string }) => {
+      const password = await readSecretFromStdin('Owner password: ');
+      console.log(await withStore((store) => initPractice(store, options, password)));
+    },
+  );
 
 program
   .command('migrate')
@@ -58,7 +68,9 @@ program
     try {
       const result = await migrateToLatest(store.db);
       const applied = result.results?.map((step) => step.migrationName) ?? [];
-      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      console.log(
+        applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.',
+      );
     } finally {
       await store.close();
     }
@@ -112,7 +124,9 @@ program
 
 program
   .command('restore <file>')
-  .description('Replace the SQLite database with a backup (stop the server first); the old file is kept')
+  .description(
+    'Replace the SQLite database with a backup (stop the server first); the old file is kept',
+  )
   .action(async (file: string) => {
     const config = loadConfig();
     if (config.databaseUrl) {
@@ -124,7 +138,9 @@ program
     const store = await openMigratedStore({ dataDir: config.dataDir });
     const verdict = await verifyAudit(store);
     await store.close();
-    console.log(`Restored ${restored}${previous ? ` (previous database kept at ${previous})` : ''}. ${verdict.message}`);
+    console.log(
+      `Restored ${restored}${previous ? ` (previous database kept at ${previous})` : ''}. ${verdict.message}`,
+    );
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -4,7 +4,11 @@ import { openMigratedStore } from '../store/database.js';
 import { seedDemoPractice } from './demo.js';
 import { loadConfig } from './environment.js';
 
-export async function serve(options: { port?: number; host?: string; demo?: boolean }): Promise<void> {
+export async function serve(options: {
+  port?: number;
+  host?: string;
+  demo?: boolean;
+}): Promise<void> {
   const base = loadConfig();
   const config = {
     ...base,
@@ -13,7 +17,10 @@ export async function serve(options: { port?: number; host?: string; demo?: bool
     // The demo practice lives in its own folder so it never mixes with real records.
     ...(options.demo ? { dataDir: path.join(base.dataDir, 'demo'), databaseUrl: undefined } : {}),
   };
-  const store = await openMigratedStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openMigratedStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+  });
   if (options.demo) {
     const login = await seedDemoPractice(store);
     process.stdout.write(
@@ -32,5 +39,7 @@ export async function serve(options: { port?: number; host?: string; demo?: bool
   process.once('SIGTERM', () => void shutdown());
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  process.stdout.write(`Palpate is serving at http://${shown}:${config.port} on ${store.dialect} (${store.location})\n`);
+  process.stdout.write(
+    `Palpate is serving at http://${shown}:${config.port} on ${store.dialect} (${store.location})\n`,
+  );
 }

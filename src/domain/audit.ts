@@ -118,7 +118,8 @@ export function findChainBreak(
     if (event.seq !== expectedSeq) {
       return { kind: 'missing_event', seq: event.seq, id: event.id, expectedSeq };
     }
-    if (event.prevHash !== previousHash) return { kind: 'broken_link', seq: event.seq, id: event.id };
+    if (event.prevHash !== previousHash)
+      return { kind: 'broken_link', seq: event.seq, id: event.id };
     const { hash: stored, ...content } = event;
     if (hash(canonicalAuditContent(content)) !== stored) {
       return { kind: 'hash_mismatch', seq: event.seq, id: event.id };

@@ -7,6 +7,7 @@ import {
   foldForSearch,
   optionalText,
   phoneDigits,
+  phoneMatchKey,
   requiredText,
 } from './text.js';
 
@@ -38,11 +39,17 @@ export const ClientInput = z.object({
   preferredName: optionalText(100),
   pronouns: optionalText(40),
   dateOfBirth: CalendarDate.nullish().transform((value) => value ?? null),
-  email: EmailAddress.nullish().or(z.literal('').transform(() => null)).transform((v) => v ?? null),
+  email: EmailAddress.nullish()
+    .or(z.literal('').transform(() => null))
+    .transform((v) => v ?? null),
   phone: PhoneNumber.nullish().transform((value) => value || null),
   address: PostalAddress.default(emptyAddress),
   emergencyContact: EmergencyContact.default({ name: null, relationship: null, phone: null }),
-  primaryTherapistId: z.string().max(64).nullish().transform((value) => value ?? null),
+  primaryTherapistId: z
+    .string()
+    .max(64)
+    .nullish()
+    .transform((value) => value ?? null),
   referralSource: optionalText(200),
   communicationPreferences: CommunicationPreferences.default(defaultCommunicationPreferences),
 });
@@ -108,13 +115,20 @@ export const DuplicateCandidate = z.object({
 export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
 
 /** The name a therapist calls the client by: preferred name when given. */
-export function displayName(client: Pick<Client, 'legalFirstName' | 'legalLastName' | 'preferredName'>): string {
+export function displayName(
+  client: Pick<Client, 'legalFirstName' | 'legalLastName' | 'preferredName'>,
+): string {
   const first = client.preferredName ?? client.legalFirstName;
   return `${first} ${client.legalLastName}`;
 }
 
 /** Everything a search box may match, folded once at write time so reads stay index-friendly. */
-export function clientSearchText(client: Pick<ClientInput, 'legalFirstName' | 'legalLastName' | 'preferredName' | 'email' | 'phone'>): string {
+export function clientSearchText(
+  client: Pick<
+    ClientInput,
+    'legalFirstName' | 'legalLastName' | 'preferredName' | 'email' | 'phone'
+  >,
+): string {
   return foldForSearch(
     [
       client.legalFirstName,
@@ -127,7 +141,9 @@ export function clientSearchText(client: Pick<ClientInput, 'legalFirstName' | 'l
 }
 
 /** Key for "same person": folded legal name plus birth date. */
-export function nameAndBirthKey(client: Pick<ClientInput, 'legalFirstName' | 'legalLastName' | 'dateOfBirth'>): string | null {
+export function nameAndBirthKey(
+  client: Pick<ClientInput, 'legalFirstName' | 'legalLastName' | 'dateOfBirth'>,
+): string | null {
   if (!client.dateOfBirth) return null;
   return `${foldForSearch(client.legalFirstName)}|${foldForSearch(client.legalLastName)}|${client.dateOfBirth}`;
 }
@@ -140,8 +156,8 @@ export function duplicateReasons(
   const reasons: DuplicateCandidate['reasons'] = [];
   const key = nameAndBirthKey(candidate);
   if (key !== null && key === nameAndBirthKey(existing)) reasons.push('name_and_birth_date');
-  const digits = phoneDigits(candidate.phone);
-  if (digits.length >= 7 && digits === phoneDigits(existing.phone)) reasons.push('phone');
+  const digits = phoneMatchKey(candidate.phone);
+  if (digits.length >= 7 && digits === phoneMatchKey(existing.phone)) reasons.push('phone');
   return reasons;
 }
 
@@ -160,4 +176,16 @@ export function birthDateIssue(dateOfBirth: string | null, today: string): strin
   if (dateOfBirth > today) return 'Date of birth cannot be in the future.';
   if (dateOfBirth < '1900-01-01') return 'Date of birth must be after 1900.';
   return null;
+}
+
+/**
+ * A therapist who creates a client without naming a primary therapist becomes it: under
+ * assigned care the client would otherwise vanish from their own list the moment it is saved.
+ */
+export function withDefaultPrimaryTherapist<T extends Pick<ClientInput, 'primaryTherapistId'>>(
+  input: T,
+  creator: { userId: string; role: string },
+): T {
+  if (input.primaryTherapistId || creator.role !== 'therapist') return input;
+  return { ...input, primaryTherapistId: creator.userId };
 }

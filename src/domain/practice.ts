@@ -10,7 +10,9 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-export const TimeZone = z.string().refine(isTimeZone, 'Must be an IANA time zone such as America/Toronto.');
+export const TimeZone = z
+  .string()
+  .refine(isTimeZone, 'Must be an IANA time zone such as America/Toronto.');
 
 export const PostalAddress = z.object({
   line1: optionalText(200),

@@ -7,11 +7,37 @@ import { z } from 'zod';
  */
 export function foldForSearch(text: string): string {
   return text
+    .replace(/[æÆøØßœŒłŁđĐþÞ]/g, (letter) => letterFolds[letter] ?? letter)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Letters that Unicode does not decompose into a base letter plus an accent. */
+const letterFolds: Record<string, string> = {
+  æ: 'ae',
+  Æ: 'ae',
+  ø: 'o',
+  Ø: 'o',
+  ß: 'ss',
+  œ: 'oe',
+  Œ: 'oe',
+  ł: 'l',
+  Ł: 'l',
+  đ: 'd',
+  Đ: 'd',
+  þ: 'th',
+  Þ: 'th',
+};
+
+/**
+ * The part of a phone number that identifies it for duplicate checks: the last ten digits, so
+ * "+1 250 555 0100" and "250-555-0100" match (a country or trunk prefix is dropped).
+ */
+export function phoneMatchKey(phone: string | null | undefined): string {
+  return phoneDigits(phone).slice(-10);
 }
 
 /** Phone numbers are compared by their digits alone: "(555) 010-2233" equals "555.010.2233". */
@@ -49,9 +75,7 @@ export function isCalendarDate(value: string): boolean {
   );
 }
 
-export const CalendarDate = z
-  .string()
-  .refine(isCalendarDate, 'Must be a date written YYYY-MM-DD.');
+export const CalendarDate = z.string().refine(isCalendarDate, 'Must be a date written YYYY-MM-DD.');
 
 export const EmailAddress = z
   .string()
@@ -64,7 +88,10 @@ export const PhoneNumber = z
   .string()
   .trim()
   .max(40, 'Must be at most 40 characters.')
-  .refine((value) => /^[+()\d\s.\-x]*$/.test(value), 'May contain digits, spaces and + ( ) . - only.')
+  .refine(
+    (value) => /^[+()\d\s.\-x]*$/.test(value),
+    'May contain digits, spaces and + ( ) . - only.',
+  )
   .refine(
     (value) => value === '' || phoneDigits(value).length >= 7,
     'Must have at least 7 digits.',

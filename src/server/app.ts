@@ -25,7 +25,9 @@ import { tokenRoutes } from './routes/tokens.js';
 import { systemRuntime } from './runtime.js';
 
 export const palpateVersion = (
-  JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
 ).version;
 
 /**
@@ -36,9 +38,17 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   if (level === 'silent') return false;
   return {
     level,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      censor: '[redacted]',
+    },
     serializers: {
-      req: (request: { method: string; routeOptions?: { url?: string }; url: string; ip?: string }) => ({
+      req: (request: {
+        method: string;
+        routeOptions?: { url?: string };
+        url: string;
+        ip?: string;
+      }) => ({
         method: request.method,
         route: request.routeOptions?.url ?? request.url.split('?')[0],
       }),
@@ -80,7 +90,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // Our ids are UUIDs; a long path is an attack or a mistake.
     routerOptions: { maxParamLength: 200 },
+    // Router refusals (an overlong or badly encoded path) answer with a problem like the rest.
+    frameworkErrors: (error, request, reply) => {
+      errorHandler(error, request, reply);
+    },
   });
+  // The API speaks JSON only; Fastify would otherwise hand text/plain bodies to the routes.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -115,20 +131,40 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       root: webRoot,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside each asset; serve those to browsers that accept them.
+      preCompressed: true,
       setHeaders: (reply, filePath) => {
         // Built assets carry a content hash in their name, so they may be cached for good.
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
-        void reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        void reply.header(
+          'cache-control',
+          immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '/';
-    if (pathname.startsWith('/api/') || pathname.startsWith('/fhir/') || request.method !== 'GET' || !hasWeb) {
-      return sendProblem(reply, problem(404, 'not-found', 'Not found.', { detail: `No route ${request.method} ${pathname}.` }));
+    // A missing asset must stay a 404: answering it with index.html hides broken deploys.
+    const notAPage =
+      pathname.startsWith('/api/') ||
+      pathname.startsWith('/fhir/') ||
+      pathname.startsWith('/assets/');
+    if (notAPage || request.method !== 'GET' || !hasWeb) {
+      return sendProblem(
+        reply,
+        problem(404, 'not-found', 'Not found.', {
+          detail: `No route ${request.method} ${pathname}.`,
+        }),
+      );
     }
     const assetPath = path.join(webRoot!, pathname);
-    if (pathname !== '/' && assetPath.startsWith(webRoot!) && fs.existsSync(assetPath) && fs.statSync(assetPath).isFile()) {
+    if (
+      pathname !== '/' &&
+      assetPath.startsWith(webRoot!) &&
+      fs.existsSync(assetPath) &&
+      fs.statSync(assetPath).isFile()
+    ) {
       return reply.sendFile(pathname.slice(1));
     }
     // Every other page path belongs to the single-page app.

@@ -40,7 +40,8 @@ async function actorFromToken(context: AppContext, header: string): Promise<Acto
     throw new Unauthenticated('The API token is unknown or revoked.');
   }
   const user = await findUserById(db, token.userId);
-  if (!user || user.status !== 'active') throw new Unauthenticated('The API token’s account is deactivated.');
+  if (!user || user.status !== 'active')
+    throw new Unauthenticated('The API token’s account is deactivated.');
   const now = context.runtime.now();
   if (!token.lastUsedAt || now.getTime() - new Date(token.lastUsedAt).getTime() > 60_000) {
     await touchToken(db, token.id, now.toISOString());
@@ -60,15 +61,29 @@ async function actorFromToken(context: AppContext, header: string): Promise<Acto
   };
 }
 
-async function actorFromCookie(context: AppContext, request: FastifyRequest, cookie: string): Promise<Actor> {
+async function actorFromCookie(
+  context: AppContext,
+  request: FastifyRequest,
+  cookie: string,
+): Promise<Actor> {
   const db = context.store.db;
   const loginId = digest(cookie);
   const login = await findLoginWithAccount(db, loginId);
-  if (!login || login.endedAt) throw new SessionExpired('You are signed out. Sign in again.');
+  // A login ended by signing out (here or in another tab) is not an inactivity timeout.
+  if (!login || login.endedAt) throw new Unauthenticated('You are signed out. Sign in again.');
   const now = context.runtime.now();
-  const settings: PracticeSettings = { ...defaultPracticeSettings, ...(JSON.parse(login.practiceSettings) as object) };
-  const tooOld = now.getTime() - new Date(login.createdAt).getTime() > context.config.sessionMaxHours * 3_600_000;
-  if (login.userStatus !== 'active' || tooOld || isIdleExpired(login.lastSeenAt, settings.idleMinutes, now)) {
+  const settings: PracticeSettings = {
+    ...defaultPracticeSettings,
+    ...(JSON.parse(login.practiceSettings) as object),
+  };
+  const tooOld =
+    now.getTime() - new Date(login.createdAt).getTime() >
+    context.config.sessionMaxHours * 3_600_000;
+  if (
+    login.userStatus !== 'active' ||
+    tooOld ||
+    isIdleExpired(login.lastSeenAt, settings.idleMinutes, now)
+  ) {
     await endLogin(db, loginId, now.toISOString());
     throw new SessionExpired(
       login.userStatus !== 'active'

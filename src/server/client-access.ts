@@ -7,11 +7,18 @@ import { recordAudit } from './audit-trail.js';
 import type { AppContext } from './context.js';
 import { authorize, type Action, type ClientFacts } from './policy.js';
 
-export async function clientFacts(context: AppContext, actor: Actor, client: Client): Promise<ClientFacts> {
+export async function clientFacts(
+  context: AppContext,
+  actor: Actor,
+  client: Client,
+): Promise<ClientFacts> {
   const isPrimaryTherapist = client.primaryTherapistId === actor.userId;
   // The care-team lookup is only needed when it can change the answer.
-  const needsCareTeam = actor.role === 'therapist' && actor.settings.careModel === 'assigned' && !isPrimaryTherapist;
-  const onCareTeam = isPrimaryTherapist || (needsCareTeam && (await isOnCareTeam(context.store.db, client.id, actor.userId)));
+  const needsCareTeam =
+    actor.role === 'therapist' && actor.settings.careModel === 'assigned' && !isPrimaryTherapist;
+  const onCareTeam =
+    isPrimaryTherapist ||
+    (needsCareTeam && (await isOnCareTeam(context.store.db, client.id, actor.userId)));
   return { careModel: actor.settings.careModel, onCareTeam, isPrimaryTherapist };
 }
 

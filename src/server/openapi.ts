@@ -21,7 +21,11 @@ const ProblemSchema = {
 };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as Record<string, unknown>;
   return rest;
 }
 
@@ -40,25 +44,53 @@ export function openApiDocument(routes: RouteSpec[], version: string): Record<st
       ['query', route.query],
     ] as const) {
       if (!schema) continue;
-      const shape = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+      const shape = jsonSchema(schema, 'input') as {
+        properties?: Record<string, unknown>;
+        required?: string[];
+      };
       for (const [name, property] of Object.entries(shape.properties ?? {})) {
-        parameters.push({ name, in: where, required: where === 'path' || (shape.required ?? []).includes(name), schema: property });
+        parameters.push({
+          name,
+          in: where,
+          required: where === 'path' || (shape.required ?? []).includes(name),
+          schema: property,
+        });
       }
     }
     if (route.conditional) {
-      parameters.push({ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'The ETag of the version being edited.' });
+      parameters.push({
+        name: 'If-Match',
+        in: 'header',
+        required: true,
+        schema: { type: 'string' },
+        description: 'The ETag of the version being edited.',
+      });
     }
     const responses: Record<string, unknown> = {};
     for (const [status, schema] of Object.entries(route.responses)) {
       if (schema === null) {
-        responses[status] = { description: Number(status) < 300 ? 'Success' : 'Problem', ...(Number(status) >= 400 ? { content: { 'application/problem+json': { schema: ProblemSchema } } } : {}) };
+        responses[status] = {
+          description: Number(status) < 300 ? 'Success' : 'Problem',
+          ...(Number(status) >= 400
+            ? { content: { 'application/problem+json': { schema: ProblemSchema } } }
+            : {}),
+        };
       } else if (schema === 'csv') {
-        responses[status] = { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } };
+        responses[status] = {
+          description: 'CSV',
+          content: { 'text/csv': { schema: { type: 'string' } } },
+        };
       } else {
-        responses[status] = { description: 'Success', content: { 'application/json': { schema: jsonSchema(schema, 'output') } } };
+        responses[status] = {
+          description: 'Success',
+          content: { 'application/json': { schema: jsonSchema(schema, 'output') } },
+        };
       }
     }
-    responses['default'] = { description: 'Problem', content: { 'application/problem+json': { schema: ProblemSchema } } };
+    responses['default'] = {
+      description: 'Problem',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    };
     const path = openApiPath(route.url);
     paths[path] ??= {};
     paths[path][route.method.toLowerCase()] = {
@@ -66,19 +98,35 @@ export function openApiDocument(routes: RouteSpec[], version: string): Record<st
       summary: route.summary,
       tags: [route.tag],
       ...(parameters.length ? { parameters } : {}),
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            },
+          }
+        : {}),
       responses,
       security: route.auth === 'public' ? [] : [{ session: [] }, { bearer: [] }],
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Palpate API', version, description: 'Clinical records for massage therapists.' },
+    info: {
+      title: 'Palpate API',
+      version,
+      description: 'Clinical records for massage therapists.',
+    },
     servers: [{ url: '/' }],
     paths,
     components: {
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'palpate_session', description: 'Browser session; writes also need the x-csrf-token header.' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'palpate_session',
+          description: 'Browser session; writes also need the x-csrf-token header.',
+        },
         bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (plp_…).' },
       },
     },

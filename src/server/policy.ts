@@ -57,15 +57,21 @@ const rules: Record<Action, Rule> = {
   'client.create': always,
   'client.read': reachesClient,
   'client.update': reachesClient,
-  'client.archive': (actor, facts) => isOwner(actor) || (isTherapist(actor) && reachesClient(actor, facts)),
+  'client.archive': (actor, facts) =>
+    isOwner(actor) || (isTherapist(actor) && reachesClient(actor, facts)),
   'client.careTeam.read': reachesClient,
-  'client.careTeam.manage': (actor, facts) => isOwner(actor) || (isTherapist(actor) && facts.isPrimaryTherapist),
+  'client.careTeam.manage': (actor, facts) =>
+    isOwner(actor) || (isTherapist(actor) && facts.isPrimaryTherapist),
   'clinical.read': reachesClinically,
   'clinical.write': reachesClinically,
 };
 
 /** Facts for actions that concern no particular client. */
-export const practiceWide: ClientFacts = { careModel: 'shared', onCareTeam: false, isPrimaryTherapist: false };
+export const practiceWide: ClientFacts = {
+  careModel: 'shared',
+  onCareTeam: false,
+  isPrimaryTherapist: false,
+};
 
 export function can(actor: Actor, action: Action, facts: ClientFacts = practiceWide): boolean {
   return rules[action](actor, facts);
@@ -77,7 +83,7 @@ export function can(actor: Actor, action: Action, facts: ClientFacts = practiceW
  */
 export function authorize(actor: Actor, action: Action, facts: ClientFacts = practiceWide): void {
   if (can(actor, action, facts)) return;
-  if (action.startsWith('client.') && action !== 'client.list' && !reachesClient(actor, facts)) {
+  if (concernsOneClient(action) && !reachesClient(actor, facts)) {
     throw new NotFound('client');
   }
   throw new Forbidden(`Your role (${roleName(actor.role)}) may not do this.`);
@@ -85,8 +91,16 @@ export function authorize(actor: Actor, action: Action, facts: ClientFacts = pra
 
 /** Which clients appear in lists and searches for this actor. */
 export function clientScope(actor: Actor, careModel: CareModel): ClientScope {
-  if (isTherapist(actor) && careModel === 'assigned') return { kind: 'care_team', userId: actor.userId };
+  if (isTherapist(actor) && careModel === 'assigned')
+    return { kind: 'care_team', userId: actor.userId };
   return { kind: 'practice' };
+}
+
+/** Client actions and clinical content both concern one client, whose existence may be private. */
+function concernsOneClient(action: Action): boolean {
+  const oneClient =
+    action.startsWith('client.') && action !== 'client.list' && action !== 'client.create';
+  return oneClient || action.startsWith('clinical.');
 }
 
 function roleName(role: Role): string {

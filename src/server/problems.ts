@@ -26,7 +26,12 @@ export interface Problem {
 
 const problemBase = '/problems/';
 
-export function problem(status: number, slug: string, title: string, extra: Partial<Problem> = {}): Problem {
+export function problem(
+  status: number,
+  slug: string,
+  title: string,
+  extra: Partial<Problem> = {},
+): Problem {
   return { type: `${problemBase}${slug}`, title, status, ...extra };
 }
 
@@ -57,14 +62,16 @@ export function problemFor(error: unknown): Problem {
         errors: error.issues,
       });
     }
-    if (error instanceof NotFound) return problem(404, 'not-found', 'Not found.', { detail: error.message });
+    if (error instanceof NotFound)
+      return problem(404, 'not-found', 'Not found.', { detail: error.message });
     if (error instanceof SessionExpired) {
       return problem(401, 'session-expired', 'Your session has ended.', { detail: error.message });
     }
     if (error instanceof Unauthenticated) {
       return problem(401, 'unauthenticated', 'Sign-in required.', { detail: error.message });
     }
-    if (error instanceof Forbidden) return problem(403, 'forbidden', 'Not allowed.', { detail: error.message });
+    if (error instanceof Forbidden)
+      return problem(403, 'forbidden', 'Not allowed.', { detail: error.message });
     if (error instanceof DuplicateClient) {
       return problem(409, 'duplicate-client', 'Possible duplicate client.', {
         detail: error.message,
@@ -125,7 +132,9 @@ export function problemFor(error: unknown): Problem {
     });
   }
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
-    return problem(fastifyError.statusCode, 'bad-request', 'Bad request.', { detail: fastifyError.message });
+    return problem(fastifyError.statusCode, 'bad-request', 'Bad request.', {
+      detail: fastifyError.message,
+    });
   }
   return problem(500, 'internal', 'Something went wrong on the server.', {
     detail: 'The error was logged. Nothing was saved by this request.',
@@ -143,11 +152,18 @@ export function sendProblem(reply: FastifyReply, value: Problem): FastifyReply {
   return reply.code(value.status).type('application/problem+json').send(value);
 }
 
-export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function errorHandler(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   const value = problemFor(error);
   if (value.status >= 500) {
     // Log the error kind and stack only: request bodies and messages may carry client data.
-    request.log.error({ err: { type: (error as Error)?.name, stack: (error as Error)?.stack } }, 'request failed');
+    request.log.error(
+      { err: { type: (error as Error)?.name, stack: (error as Error)?.stack } },
+      'request failed',
+    );
   }
   return sendProblem(reply, value);
 }

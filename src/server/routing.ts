@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { Invalid, Unauthenticated } from '../domain/errors.js';
+import { Invalid, Unauthenticated, type FieldIssue } from '../domain/errors.js';
 import type { Actor } from './actor.js';
 import { issuesFromZod } from './problems.js';
 
@@ -39,19 +39,66 @@ interface RouteCommon<P, Q, B> {
 }
 
 export type RouteSpec<P = unknown, Q = unknown, B = unknown> =
-  | (RouteCommon<P, Q, B> & { auth: 'public'; handler: (input: RouteInput<P, Q, B>) => Promise<unknown> })
-  | (RouteCommon<P, Q, B> & { auth: 'user'; handler: (input: AuthedInput<P, Q, B>) => Promise<unknown> });
+  | (RouteCommon<P, Q, B> & {
+      auth: 'public';
+      handler: (input: RouteInput<P, Q, B>) => Promise<unknown>;
+    })
+  | (RouteCommon<P, Q, B> & {
+      auth: 'user';
+      handler: (input: AuthedInput<P, Q, B>) => Promise<unknown>;
+    });
 
 /** Keeps each route's types exact while letting a module export a plain list of routes. */
-export function defineRoute<P = undefined, Q = undefined, B = undefined>(spec: RouteSpec<P, Q, B>): RouteSpec {
+export function defineRoute<P = undefined, Q = undefined, B = undefined>(
+  spec: RouteSpec<P, Q, B>,
+): RouteSpec {
   return spec as unknown as RouteSpec;
+}
+
+/** A field's place in a request, kept as a chain so walking deep input copies no paths. */
+interface FieldPlace {
+  key: string;
+  parent: FieldPlace | null;
+}
+
+function fieldName(place: FieldPlace | null): string {
+  const keys: string[] = [];
+  for (let at = place; at; at = at.parent) keys.unshift(at.key);
+  return keys.join('.') || '(body)';
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000 (SQLite can) and no name, note or id needs it, so it is
+ * refused here for every route: both engines answer alike, with a 400 instead of a database
+ * error. Walked with an explicit stack: a hostile body may nest deeper than the call stack.
+ */
+function nulCharacterIssues(value: unknown, where: FieldPlace | null): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const pending: Array<{ value: unknown; place: FieldPlace | null }> = [{ value, place: where }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (typeof next.value === 'string' && next.value.includes('\u0000')) {
+      issues.push({ field: fieldName(next.place), message: 'Must not contain NUL characters.' });
+    } else if (next.value !== null && typeof next.value === 'object') {
+      for (const [key, inner] of Object.entries(next.value))
+        pending.push({ value: inner, place: { key, parent: next.place } });
+    }
+  }
+  return issues;
 }
 
 function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
   if (!schema) return undefined as T;
+  const nulIssues = nulCharacterIssues(
+    value,
+    where === 'body' ? null : { key: where, parent: null },
+  );
+  if (nulIssues.length > 0) throw new Invalid(`The ${where} has invalid fields.`, nulIssues);
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new Invalid(`The ${where} has invalid fields.`, issuesFromZod(result.error, where === 'body' ? undefined : where));
+    throw new Invalid(
+      `The ${where} has invalid fields.`,
+      issuesFromZod(result.error, where === 'body' ? undefined : where),
+    );
   }
   return result.data;
 }

@@ -1,6 +1,11 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-function scryptAsync(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
+function scryptAsync(
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: ScryptOptions,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scrypt(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key)));
   });
@@ -12,7 +17,12 @@ function scryptAsync(password: string, salt: Buffer, keylen: number, options: Sc
  */
 export async function hashPassword(password: string, cost = 2 ** 15): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt, 32, { N: cost, r: 8, p: 1, maxmem: 256 * cost * 8 + 1024 * 1024 });
+  const key = await scryptAsync(password, salt, 32, {
+    N: cost,
+    r: 8,
+    p: 1,
+    maxmem: 256 * cost * 8 + 1024 * 1024,
+  });
   return `scrypt$${cost}$8$1$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { AuditEntry, AuditEvent, AuditEventView, AuditOutcome, AuditQuery, ChainBreak } from '../domain/audit.js';
 import { canonicalAuditContent, findChainBreak, genesisHash } from '../domain/audit.js';
 import type { Db } from './database.js';
-import type { AuditEventTable } from './schema.js';
-import type { Selectable } from 'kysely';
+import type { AuditEventTable, Database } from './schema.js';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { isSqlite } from './migrations/dialect.js';
 
 export function sha256(content: string): string {
@@ -31,57 +31,132 @@ function toEvent(row: Selectable<AuditEventTable>): AuditEvent {
   };
 }
 
+type Stamp = { id: string; at: string };
+interface Append {
+  entry: AuditEntry;
+  stamp: Stamp;
+}
+interface PendingAppend extends Append {
+  resolve(event: AuditEvent): void;
+  reject(error: unknown): void;
+}
+
 /**
- * Appends one event to the chain. Runs inside the caller's transaction when there is one, so a
- * clinical write and its audit event commit or fail together; the chain head row is locked
- * (FOR UPDATE on PostgreSQL; SQLite already serialises writers) so the chain never forks.
+ * Appends events to the chain in order, inside `trx`: the chain head row is locked (FOR UPDATE
+ * on PostgreSQL; SQLite already serialises writers) so the chain never forks, each event is
+ * linked to the one before, and the head moves once to the last of them.
  */
-export async function appendAudit(
-  db: Db,
-  entry: AuditEntry,
-  stamp: { id: string; at: string },
-): Promise<AuditEvent> {
-  if (!db.isTransaction) {
-    return db.transaction().execute((trx) => appendAudit(trx, entry, stamp));
-  }
-  let headQuery = db.selectFrom('audit_chain').selectAll().where('id', '=', 'main');
-  if (!isSqlite(db)) headQuery = headQuery.forUpdate();
+async function appendChained(trx: Transaction<Database>, appends: Append[]): Promise<AuditEvent[]> {
+  let headQuery = trx.selectFrom('audit_chain').selectAll().where('id', '=', 'main');
+  if (!isSqlite(trx)) headQuery = headQuery.forUpdate();
   const head = await headQuery.executeTakeFirstOrThrow();
-  const content: Omit<AuditEvent, 'hash'> = {
-    ...entry,
-    id: stamp.id,
-    seq: Number(head.last_seq) + 1,
-    at: stamp.at,
-    prevHash: head.last_hash,
-  };
-  const hash = sha256(canonicalAuditContent(content));
-  await db
+  let seq = Number(head.last_seq);
+  let prevHash = head.last_hash;
+  const events = appends.map(({ entry, stamp }): AuditEvent => {
+    seq += 1;
+    const content: Omit<AuditEvent, 'hash'> = { ...entry, id: stamp.id, seq, at: stamp.at, prevHash };
+    prevHash = sha256(canonicalAuditContent(content));
+    return { ...content, hash: prevHash };
+  });
+  await trx
     .insertInto('audit_events')
-    .values({
-      id: content.id,
-      seq: content.seq,
-      at: content.at,
-      practice_id: content.practiceId,
-      user_id: content.userId,
-      role: content.role,
-      action: content.action,
-      record_type: content.recordType,
-      record_id: content.recordId,
-      client_id: content.clientId,
-      ip: content.ip,
-      user_agent: content.userAgent,
-      outcome: content.outcome,
-      detail: content.detail === null ? null : JSON.stringify(content.detail),
-      prev_hash: content.prevHash,
-      hash,
-    })
+    .values(
+      events.map((event) => ({
+        id: event.id,
+        seq: event.seq,
+        at: event.at,
+        practice_id: event.practiceId,
+        user_id: event.userId,
+        role: event.role,
+        action: event.action,
+        record_type: event.recordType,
+        record_id: event.recordId,
+        client_id: event.clientId,
+        ip: event.ip,
+        user_agent: event.userAgent,
+        outcome: event.outcome,
+        detail: event.detail === null ? null : JSON.stringify(event.detail),
+        prev_hash: event.prevHash,
+        hash: event.hash,
+      })),
+    )
     .execute();
-  await db
+  await trx
     .updateTable('audit_chain')
-    .set({ last_seq: content.seq, last_hash: hash })
+    .set({ last_seq: seq, last_hash: prevHash })
     .where('id', '=', 'main')
     .execute();
-  return { ...content, hash };
+  return events;
+}
+
+/** Events per group-committed transaction (16 parameters each, far below either engine's cap). */
+const maxGroup = 200;
+
+/**
+ * Group commit for events that are not part of a larger write (reads, sign-ins, refusals).
+ * Appends requested while the event loop is busy, or while the previous group commits, are
+ * written together in one transaction: one head lock, one multi-row insert, one commit. Each
+ * caller still resolves only once its own event is committed, so a read is never answered
+ * before it is on record. Alone, an append is committed on the next turn of the event loop.
+ */
+class GroupCommit {
+  readonly #db: Kysely<Database>;
+  #queue: PendingAppend[] = [];
+  #draining = false;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  append(entry: AuditEntry, stamp: Stamp): Promise<AuditEvent> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ entry, stamp, resolve, reject });
+      if (!this.#draining) {
+        this.#draining = true;
+        setImmediate(() => void this.#drain());
+      }
+    });
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      while (this.#queue.length > 0) await this.#commit(this.#queue.splice(0, maxGroup));
+    } finally {
+      this.#draining = false;
+    }
+  }
+
+  async #commit(group: PendingAppend[]): Promise<void> {
+    try {
+      const events = await this.#db.transaction().execute((trx) => appendChained(trx, group));
+      group.forEach((append, index) => append.resolve(events[index]!));
+    } catch (error) {
+      if (group.length === 1) return group[0]!.reject(error);
+      // One event the database refuses must not take the others with it: retry one by one.
+      for (const append of group) await this.#commit([append]);
+    }
+  }
+}
+
+const groupCommits = new WeakMap<Kysely<Database>, GroupCommit>();
+
+/**
+ * Appends one event to the chain. Inside the caller's transaction when there is one, so a
+ * clinical write and its audit event commit or fail together; otherwise group-committed with
+ * the other pending standalone events of this database.
+ */
+export async function appendAudit(db: Db, entry: AuditEntry, stamp: Stamp): Promise<AuditEvent> {
+  if (db.isTransaction) {
+    const [event] = await appendChained(db as Transaction<Database>, [{ entry, stamp }]);
+    return event!;
+  }
+  const kysely = db as Kysely<Database>;
+  let group = groupCommits.get(kysely);
+  if (!group) {
+    group = new GroupCommit(kysely);
+    groupCommits.set(kysely, group);
+  }
+  return group.append(entry, stamp);
 }
 
 export async function queryAudit(
@@ -142,7 +217,11 @@ export async function verifyAuditChain(db: Db, pageSize = 2000): Promise<ChainVe
     if (rows.length === 0) break;
     const events = rows.map(toEvent);
     const firstBreak = findChainBreak(events, sha256, last);
-    if (firstBreak) return { intact: false, events: count, firstBreak };
+    if (firstBreak) {
+      // Events of this page before the break were verified too.
+      const verifiedInPage = events.findIndex((event) => event.id === firstBreak.id);
+      return { intact: false, events: count + verifiedInPage, firstBreak };
+    }
     count += events.length;
     const tail = events[events.length - 1]!;
     last = { seq: tail.seq, hash: tail.hash, id: tail.id };

@@ -7,7 +7,11 @@ export interface CareTeamMember {
   addedAt: string;
 }
 
-export async function listCareTeam(db: Db, practiceId: string, clientId: string): Promise<CareTeamMember[]> {
+export async function listCareTeam(
+  db: Db,
+  practiceId: string,
+  clientId: string,
+): Promise<CareTeamMember[]> {
   const rows = await db
     .selectFrom('care_team')
     .innerJoin('users', 'users.id', 'care_team.user_id')
@@ -27,7 +31,13 @@ export async function listCareTeam(db: Db, practiceId: string, clientId: string)
 /** Adding someone already on the team is a no-op, so a retried request does no harm. */
 export async function addToCareTeam(
   db: Db,
-  member: { practiceId: string; clientId: string; userId: string; addedBy: string | null; now: string },
+  member: {
+    practiceId: string;
+    clientId: string;
+    userId: string;
+    addedBy: string | null;
+    now: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('care_team')

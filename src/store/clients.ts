@@ -1,7 +1,13 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { Client, ClientInput, ClientListQuery, ClientStatus, ClientSummary } from '../domain/clients.js';
+import type {
+  Client,
+  ClientInput,
+  ClientListQuery,
+  ClientStatus,
+  ClientSummary,
+} from '../domain/clients.js';
 import { clientSearchText, nameAndBirthKey, searchTerms } from '../domain/clients.js';
-import { phoneDigits } from '../domain/text.js';
+import { phoneMatchKey } from '../domain/text.js';
 import type { Db } from './database.js';
 import type { ClientTable, Database } from './schema.js';
 import { updateVersioned } from './versioned.js';
@@ -26,7 +32,9 @@ function toClient(row: ClientTable): Client {
     emergencyContact: JSON.parse(row.emergency_contact) as Client['emergencyContact'],
     primaryTherapistId: row.primary_therapist_id,
     referralSource: row.referral_source,
-    communicationPreferences: JSON.parse(row.communication_preferences) as Client['communicationPreferences'],
+    communicationPreferences: JSON.parse(
+      row.communication_preferences,
+    ) as Client['communicationPreferences'],
     status: row.status as ClientStatus,
     archivedAt: row.archived_at,
     version: row.version,
@@ -63,7 +71,8 @@ function toSummary(row: SummaryRow): ClientSummary {
   };
 }
 
-function inputColumns(input: ClientInput) {
+/** The columns a client's input is stored as, search and duplicate keys included. */
+export function clientInputColumns(input: ClientInput) {
   return {
     legal_first_name: input.legalFirstName,
     legal_last_name: input.legalLastName,
@@ -72,7 +81,7 @@ function inputColumns(input: ClientInput) {
     date_of_birth: input.dateOfBirth,
     email: input.email,
     phone: input.phone,
-    phone_digits: phoneDigits(input.phone) || null,
+    phone_digits: phoneMatchKey(input.phone) || null,
     address: JSON.stringify(input.address),
     emergency_contact: JSON.stringify(input.emergencyContact),
     primary_therapist_id: input.primaryTherapistId,
@@ -85,12 +94,18 @@ function inputColumns(input: ClientInput) {
 
 export async function insertClient(
   db: Db,
-  client: { id: string; practiceId: string; input: ClientInput; userId: string | null; now: string },
+  client: {
+    id: string;
+    practiceId: string;
+    input: ClientInput;
+    userId: string | null;
+    now: string;
+  },
 ): Promise<Client> {
   const row: ClientTable = {
     id: client.id,
     practice_id: client.practiceId,
-    ...inputColumns(client.input),
+    ...clientInputColumns(client.input),
     status: 'active',
     archived_at: null,
     version: 1,
@@ -117,7 +132,11 @@ function onCareTeamOf(userId: string) {
     ]);
 }
 
-export async function findClient(db: Db, practiceId: string, id: string): Promise<Client | undefined> {
+export async function findClient(
+  db: Db,
+  practiceId: string,
+  id: string,
+): Promise<Client | undefined> {
   const row = await db
     .selectFrom('clients')
     .selectAll()
@@ -168,15 +187,19 @@ export async function listClients(
   return { clients: rows.map(toSummary), total: Number(count.count) };
 }
 
-/** Clients who may be the same person: same folded name and birth date, or same phone digits. */
+/**
+ * Clients who may be the same person: same folded name and birth date, or same phone digits,
+ * among those the reader's scope lets them see (a warning must not reveal a hidden client).
+ */
 export async function findPossibleDuplicates(
   db: Db,
   practiceId: string,
   candidate: Pick<ClientInput, 'legalFirstName' | 'legalLastName' | 'dateOfBirth' | 'phone'>,
   excludeId?: string,
+  scope: ClientScope = { kind: 'practice' },
 ): Promise<Array<ClientSummary & { phoneDigits: string | null; nameBirthKey: string | null }>> {
   const key = nameAndBirthKey(candidate);
-  const digits = phoneDigits(candidate.phone);
+  const digits = phoneMatchKey(candidate.phone);
   if (key === null && digits.length < 7) return [];
   let query = db
     .selectFrom('clients')
@@ -188,6 +211,7 @@ export async function findPossibleDuplicates(
       if (digits.length >= 7) matches.push(eb('phone_digits', '=', digits));
       return eb.or(matches);
     });
+  if (scope.kind === 'care_team') query = query.where(onCareTeamOf(scope.userId));
   if (excludeId) query = query.where('id', '!=', excludeId);
   const rows = await query.limit(20).execute();
   return rows.map((row) => ({
@@ -212,7 +236,7 @@ export async function updateClient(
     id,
     practiceId,
     expectedVersion,
-    values: { ...inputColumns(input), updated_at: now, updated_by: userId },
+    values: { ...clientInputColumns(input), updated_at: now, updated_by: userId },
     load: (current) => findClient(current, practiceId, id),
   });
 }

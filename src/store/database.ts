@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase as KyselySqliteDatabase,
+  type Transaction,
+} from 'kysely';
 import type { Database } from './schema.js';
 import { migrateToLatest } from './migrator.js';
 
@@ -29,6 +35,35 @@ export interface StoreConfig {
 // a double, and one numeric type keeps the repositories identical on both engines.
 pg.types.setTypeParser(20, (value) => Number(value));
 
+/**
+ * Kysely's SQLite driver prepares every query afresh, and for our small indexed queries
+ * compiling the SQL costs more than running it. Statements are therefore kept per SQL text
+ * (bounded, least recently used first out) and reused; one still iterating a streamed result
+ * is never handed out twice.
+ */
+export function withStatementCache(
+  connection: SqliteDatabase.Database,
+  capacity = 256,
+): KyselySqliteDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare: (sql) => {
+      const cached = cache.get(sql);
+      if (cached && !cached.busy) {
+        cache.delete(sql);
+        cache.set(sql, cached);
+        return cached;
+      }
+      const statement = connection.prepare(sql);
+      if (cached) return statement;
+      cache.set(sql, statement);
+      if (cache.size > capacity) cache.delete(cache.keys().next().value!);
+      return statement;
+    },
+  };
+}
+
 export function openSqlite(file: string): Store {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const connection = new SqliteDatabase(file);
@@ -38,7 +73,9 @@ export function openSqlite(file: string): Store {
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(connection) }),
+  });
   return {
     db,
     dialect: 'sqlite',

@@ -30,7 +30,10 @@ function toInvitation(row: StaffInvitationTable): StoredInvitation {
 
 export async function insertInvitation(
   db: Db,
-  invitation: Omit<StoredInvitation, 'acceptedAt' | 'revokedAt'> & { tokenHash: string; createdBy: string },
+  invitation: Omit<StoredInvitation, 'acceptedAt' | 'revokedAt'> & {
+    tokenHash: string;
+    createdBy: string;
+  },
 ): Promise<StoredInvitation> {
   const row: StaffInvitationTable = {
     id: invitation.id,
@@ -50,8 +53,15 @@ export async function insertInvitation(
   return toInvitation(row);
 }
 
-export async function findInvitationByTokenHash(db: Db, tokenHash: string): Promise<StoredInvitation | undefined> {
-  const row = await db.selectFrom('staff_invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+export async function findInvitationByTokenHash(
+  db: Db,
+  tokenHash: string,
+): Promise<StoredInvitation | undefined> {
+  const row = await db
+    .selectFrom('staff_invitations')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
   return row ? toInvitation(row) : undefined;
 }
 
@@ -66,7 +76,12 @@ export async function listInvitations(db: Db, practiceId: string): Promise<Store
   return rows.map(toInvitation);
 }
 
-export async function revokeInvitation(db: Db, practiceId: string, id: string, now: string): Promise<boolean> {
+export async function revokeInvitation(
+  db: Db,
+  practiceId: string,
+  id: string,
+  now: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('staff_invitations')
     .set({ revoked_at: now })
@@ -79,7 +94,12 @@ export async function revokeInvitation(db: Db, practiceId: string, id: string, n
 }
 
 /** Marks an invitation used; false when someone else used it first (a double submit). */
-export async function markInvitationAccepted(db: Db, id: string, userId: string, now: string): Promise<boolean> {
+export async function markInvitationAccepted(
+  db: Db,
+  id: string,
+  userId: string,
+  now: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('staff_invitations')
     .set({ accepted_at: now, accepted_user_id: userId })

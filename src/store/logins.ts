@@ -25,7 +25,10 @@ function toLogin(row: LoginSessionTable): LoginSession {
 
 export async function insertLogin(
   db: Db,
-  login: Omit<LoginSession, 'endedAt' | 'lastSeenAt'> & { ip: string | null; userAgent: string | null },
+  login: Omit<LoginSession, 'endedAt' | 'lastSeenAt'> & {
+    ip: string | null;
+    userAgent: string | null;
+  },
 ): Promise<LoginSession> {
   const row: LoginSessionTable = {
     id: login.id,
@@ -43,7 +46,11 @@ export async function insertLogin(
 }
 
 export async function findLogin(db: Db, id: string): Promise<LoginSession | undefined> {
-  const row = await db.selectFrom('login_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('login_sessions')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? toLogin(row) : undefined;
 }
 
@@ -79,7 +86,10 @@ export interface LoginWithAccount extends LoginSession {
 }
 
 /** One query per authenticated request: the login, its account and the practice's settings. */
-export async function findLoginWithAccount(db: Db, id: string): Promise<LoginWithAccount | undefined> {
+export async function findLoginWithAccount(
+  db: Db,
+  id: string,
+): Promise<LoginWithAccount | undefined> {
   const row = await db
     .selectFrom('login_sessions')
     .innerJoin('users', 'users.id', 'login_sessions.user_id')

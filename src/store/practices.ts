@@ -1,8 +1,17 @@
-import type { Practice, PracticeSettings, PracticeUpdate, PracticeProfileInput } from '../domain/practice.js';
-import { PracticeSettings as PracticeSettingsSchema, defaultPracticeSettings } from '../domain/practice.js';
+import type {
+  Practice,
+  PracticeSettings,
+  PracticeUpdate,
+  PracticeProfileInput,
+} from '../domain/practice.js';
+import {
+  PracticeSettings as PracticeSettingsSchema,
+  defaultPracticeSettings,
+} from '../domain/practice.js';
 import type { Db } from './database.js';
 import type { PracticeTable } from './schema.js';
 import { updateVersioned } from './versioned.js';
+import { isSqlite } from './migrations/dialect.js';
 
 function toPractice(row: PracticeTable): Practice {
   const stored = JSON.parse(row.settings) as Partial<PracticeSettings>;
@@ -92,4 +101,14 @@ export async function updatePractice(
 export async function listPractices(db: Db): Promise<Practice[]> {
   const rows = await db.selectFrom('practices').selectAll().orderBy('created_at').execute();
   return rows.map(toPractice);
+}
+
+/**
+ * Serialises writes that check a practice-wide invariant (e.g. "keep one active owner"): on
+ * PostgreSQL the practice row is locked until the transaction ends; SQLite already runs one
+ * writer at a time.
+ */
+export async function lockPractice(db: Db, id: string): Promise<void> {
+  if (isSqlite(db)) return;
+  await db.selectFrom('practices').select('id').where('id', '=', id).forUpdate().execute();
 }

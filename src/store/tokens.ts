@@ -33,7 +33,14 @@ export function toApiToken(token: StoredApiToken): ApiToken {
 
 export async function insertToken(
   db: Db,
-  token: { id: string; userId: string; practiceId: string; name: string; secretHash: string; now: string },
+  token: {
+    id: string;
+    userId: string;
+    practiceId: string;
+    name: string;
+    secretHash: string;
+    now: string;
+  },
 ): Promise<StoredApiToken> {
   const row: ApiTokenTable = {
     id: token.id,
@@ -64,7 +71,12 @@ export async function listTokens(db: Db, userId: string): Promise<StoredApiToken
   return rows.map(toToken);
 }
 
-export async function revokeToken(db: Db, userId: string, id: string, now: string): Promise<boolean> {
+export async function revokeToken(
+  db: Db,
+  userId: string,
+  id: string,
+  now: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('api_tokens')
     .set({ revoked_at: now })

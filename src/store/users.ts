@@ -76,11 +76,19 @@ export async function insertUser(
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserAccount | undefined> {
-  const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email)
+    .executeTakeFirst();
   return row ? toAccount(row) : undefined;
 }
 
-export async function findUser(db: Db, practiceId: string, id: string): Promise<UserAccount | undefined> {
+export async function findUser(
+  db: Db,
+  practiceId: string,
+  id: string,
+): Promise<UserAccount | undefined> {
   const row = await db
     .selectFrom('users')
     .selectAll()
@@ -159,7 +167,12 @@ export async function recordLoginAttempt(
     .execute();
 }
 
-export async function setPasswordHash(db: Db, id: string, passwordHash: string, now: string): Promise<void> {
+export async function setPasswordHash(
+  db: Db,
+  id: string,
+  passwordHash: string,
+  now: string,
+): Promise<void> {
   await db
     .updateTable('users')
     .set({ password_hash: passwordHash, updated_at: now, failed_logins: 0, locked_until: null })

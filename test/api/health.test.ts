@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { dialects } from '../support/dialects.js';
+import { dialects, underCi } from '../support/dialects.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 for (const { dialect, skip } of dialects) {
@@ -32,12 +32,37 @@ for (const { dialect, skip } of dialects) {
 
     it('publishes an OpenAPI 3.1 document with a unique operationId on every operation', async () => {
       const response = await fetch(`${server.url}/api/v1/openapi.json`);
-      const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
+      const document = (await response.json()) as {
+        openapi: string;
+        paths: Record<string, Record<string, { operationId: string }>>;
+      };
       assert.equal(document.openapi, '3.1.0');
-      const ids = Object.values(document.paths).flatMap((operations) => Object.values(operations).map((operation) => operation.operationId));
+      const ids = Object.values(document.paths).flatMap((operations) =>
+        Object.values(operations).map((operation) => operation.operationId),
+      );
       assert.ok(ids.length >= 20, `expected at least 20 operations, got ${ids.length}`);
       assert.equal(new Set(ids).size, ids.length);
       assert.ok(ids.includes('getClient'));
     });
   });
 }
+
+describe('serving the web app', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer('sqlite');
+  });
+  after(async () => {
+    await server?.close();
+  });
+
+  it('answers a page path with the app and a missing asset with 404', async (t) => {
+    const page = await fetch(`${server.url}/clients/some-id`);
+    if (page.status === 404 && !underCi)
+      return t.skip('the web app is not built (npm run build:web)');
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /text\/html/);
+    const asset = await fetch(`${server.url}/assets/no-such-file.js`);
+    assert.equal(asset.status, 404);
+  });
+});

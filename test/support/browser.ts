@@ -11,8 +11,10 @@ export const chromiumPath = process.env['PALPATE_CHROMIUM'] ?? '/usr/bin/chromiu
 /** Why browser suites cannot run here, or false. Under CI nothing is skipped: they fail instead. */
 export function browserSkipReason(): string | false {
   const problems: string[] = [];
-  if (!fs.existsSync(chromiumPath)) problems.push(`Chromium not found at ${chromiumPath} (apt-get install -y chromium)`);
-  if (!fs.existsSync(path.join(webRoot, 'index.html'))) problems.push(`the web app is not built (${webRoot}; run npm run build:web)`);
+  if (!fs.existsSync(chromiumPath))
+    problems.push(`Chromium not found at ${chromiumPath} (apt-get install -y chromium)`);
+  if (!fs.existsSync(path.join(webRoot, 'index.html')))
+    problems.push(`the web app is not built (${webRoot}; run npm run build:web)`);
   if (problems.length === 0 || underCi) return false;
   return problems.join('; ');
 }
@@ -39,8 +41,17 @@ export const viewports = {
   phone: { width: 390, height: 844 },
 } as const;
 
-export async function newPage(browser: Browser, baseURL: string, viewport: keyof typeof viewports = 'desktop'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, viewport: viewports[viewport] });
+export async function newPage(
+  browser: Browser,
+  baseURL: string,
+  viewport: keyof typeof viewports = 'desktop',
+): Promise<{ context: BrowserContext; page: Page }> {
+  // bypassCSP lets the tests inject axe-core; the app itself runs under the real policy.
+  const context = await browser.newContext({
+    baseURL,
+    viewport: viewports[viewport],
+    bypassCSP: true,
+  });
   const page = await context.newPage();
   return { context, page };
 }
@@ -59,13 +70,24 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,
       help: violation.help,
-      nodes: violation.nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
+      nodes: violation.nodes.map((node) => ({
+        target: node.target,
+        failureSummary: node.failureSummary,
+      })),
     }));
   });
 }
@@ -73,7 +95,10 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 /** Formats violations so a failing assertion says what to fix and where. */
 export function describeViolations(violations: AxeViolation[]): string {
   return violations
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(' ')).join('\n  ')}`)
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(' ')).join('\n  ')}`,
+    )
     .join('\n');
 }
 

@@ -1,12 +1,16 @@
 import pg from 'pg';
 import type { Dialect } from '../../src/store/database.js';
 
-export const postgresAdminUrl = process.env['PALPATE_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const postgresAdminUrl =
+  process.env['PALPATE_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const underCi = process.env['CI'] === 'true';
 
 /** Whether the real PostgreSQL server answers; checked once per test process. */
 export async function postgresUnavailableReason(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: postgresAdminUrl, connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({
+    connectionString: postgresAdminUrl,
+    connectionTimeoutMillis: 3000,
+  });
   try {
     await client.connect();
     await client.query('select 1');

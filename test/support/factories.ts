@@ -1,4 +1,5 @@
 import type { ClientInput } from '../../src/domain/clients.js';
+import type { PracticeSettings } from '../../src/domain/practice.js';
 import type { Role } from '../../src/domain/roles.js';
 import { setUpPractice } from '../../src/server/commands/practice-setup.js';
 import { hashPassword } from '../../src/server/secrets.js';
@@ -9,6 +10,9 @@ export const testPassword = 'correct horse battery staple';
 let sequence = 0;
 const unique = () => `${Date.now().toString(36)}${(sequence += 1)}`;
 
+/** A fresh address nobody in the installation uses yet (logins are unique across practices). */
+export const uniqueEmail = (prefix: string) => `${prefix}-${unique()}@example.com`;
+
 export interface PracticeFixture {
   practiceId: string;
   owner: ApiClient;
@@ -16,22 +20,39 @@ export interface PracticeFixture {
   ownerEmail: string;
 }
 
-/** Sets up a practice through the real setup endpoint and returns the signed-in owner. */
-export async function createPractice(server: TestServer, options: { careModel?: 'shared' | 'assigned' } = {}): Promise<PracticeFixture> {
+export interface StaffFixture {
+  client: ApiClient;
+  id: string;
+  email: string;
+}
+
+/**
+ * A practice with its signed-in owner. On a fresh installation it goes through the real setup
+ * endpoint; once one exists, through the setup command (as `palpate init` would), so every test
+ * can have a practice of its own and never depends on another test's rows.
+ */
+export async function createPractice(
+  server: TestServer,
+  options: { careModel?: PracticeSettings['careModel'] } = {},
+): Promise<PracticeFixture> {
+  const state = (await (await fetch(`${server.url}/api/v1/setup`)).json()) as { needed: boolean };
+  const fixture = state.needed
+    ? await setUpThroughEndpoint(server)
+    : await practiceByCommand(server, 'Harbour Massage Therapy', 'America/Toronto');
+  if (options.careModel)
+    await changePracticeSettings(fixture.owner, { careModel: options.careModel });
+  return fixture;
+}
+
+async function setUpThroughEndpoint(server: TestServer): Promise<PracticeFixture> {
   const owner = new ApiClient(server.url);
-  const ownerEmail = `owner-${unique()}@example.com`;
+  const ownerEmail = uniqueEmail('owner');
   const setup = await owner.post('/api/v1/setup', {
     practice: { name: 'Harbour Massage Therapy', timeZone: 'America/Toronto' },
     owner: { email: ownerEmail, displayName: 'Olive Owner', password: testPassword },
   });
   if (setup.status !== 201) throw new Error(`setup failed: ${setup.status} ${setup.text}`);
   owner.csrfToken = setup.body.csrfToken;
-  if (options.careModel === 'assigned') {
-    const practice = await owner.get('/api/v1/practice');
-    const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...profile } = practice.body;
-    const updated = await owner.put('/api/v1/practice', { ...profile, settings: { ...profile.settings, careModel: 'assigned' } }, { ifMatch: practice.headers.get('etag')! });
-    if (updated.status !== 200) throw new Error(`practice update failed: ${updated.text}`);
-  }
   return { practiceId: setup.body.practice.id, owner, ownerId: setup.body.user.id, ownerEmail };
 }
 
@@ -39,31 +60,97 @@ export async function createPractice(server: TestServer, options: { careModel?: 
  * A second practice in the same database, made directly through the setup command (the setup
  * endpoint only ever creates the first). Used to prove one practice cannot reach another's rows.
  */
-export async function createOtherPractice(server: TestServer): Promise<PracticeFixture> {
-  const ownerEmail = `other-owner-${unique()}@example.com`;
+export function createOtherPractice(server: TestServer): Promise<PracticeFixture> {
+  return practiceByCommand(server, 'Other Practice', 'Europe/London');
+}
+
+async function practiceByCommand(
+  server: TestServer,
+  name: string,
+  timeZone: string,
+): Promise<PracticeFixture> {
+  const ownerEmail = uniqueEmail('owner');
   const passwordHash = await hashPassword(testPassword, 2 ** 12);
   const { practice, owner } = await server.store.db.transaction().execute((trx) =>
     setUpPractice(trx, server.runtime, {
-      practice: { name: 'Other Practice', timeZone: 'Europe/London', address: { line1: null, line2: null, city: null, region: null, postalCode: null, country: null }, phone: null, email: null, licenceNumber: null, npi: null, taxId: null },
+      practice: {
+        name,
+        timeZone,
+        address: {
+          line1: null,
+          line2: null,
+          city: null,
+          region: null,
+          postalCode: null,
+          country: null,
+        },
+        phone: null,
+        email: null,
+        licenceNumber: null,
+        npi: null,
+        taxId: null,
+      },
       owner: { email: ownerEmail, displayName: 'Other Owner', passwordHash },
       allowAnother: true,
     }),
   );
-  const client = new ApiClient(server.url);
-  const login = await client.login(ownerEmail, testPassword);
-  if (login.status !== 200) throw new Error(`login failed: ${login.text}`);
+  const client = await signIn(server, ownerEmail);
   return { practiceId: practice.id, owner: client, ownerId: owner.id, ownerEmail };
 }
 
-/** Creates a staff member through the API and returns them signed in. */
-export async function createStaff(server: TestServer, practice: PracticeFixture, role: Role): Promise<{ client: ApiClient; id: string; email: string }> {
-  const email = `${role}-${unique()}@example.com`;
-  const created = await practice.owner.post('/api/v1/staff', { email, displayName: `Test ${role}`, role, password: testPassword });
-  if (created.status !== 201) throw new Error(`staff create failed: ${created.status} ${created.text}`);
+/** Changes some practice settings through the API, as the owner would on the settings page. */
+export async function changePracticeSettings(
+  owner: ApiClient,
+  changes: Partial<PracticeSettings>,
+): Promise<void> {
+  const practice = await owner.get('/api/v1/practice');
+  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...profile } = practice.body;
+  const updated = await owner.put(
+    '/api/v1/practice',
+    { ...profile, settings: { ...profile.settings, ...changes } },
+    { ifMatch: practice.headers.get('etag')! },
+  );
+  if (updated.status !== 200) throw new Error(`practice update failed: ${updated.text}`);
+}
+
+/** A new browser session for an existing account. */
+export async function signIn(
+  server: TestServer,
+  email: string,
+  password = testPassword,
+): Promise<ApiClient> {
   const client = new ApiClient(server.url);
-  const login = await client.login(email, testPassword);
-  if (login.status !== 200) throw new Error(`login failed: ${login.text}`);
-  return { client, id: created.body.id, email };
+  const login = await client.login(email, password);
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${login.text}`);
+  return client;
+}
+
+/** Creates a staff member through the API and returns them signed in. */
+export async function createStaff(
+  server: TestServer,
+  practice: PracticeFixture,
+  role: Role,
+): Promise<StaffFixture> {
+  const email = uniqueEmail(role);
+  const created = await practice.owner.post('/api/v1/staff', {
+    email,
+    displayName: `Test ${role}`,
+    role,
+    password: testPassword,
+  });
+  if (created.status !== 201)
+    throw new Error(`staff create failed: ${created.status} ${created.text}`);
+  return { client: await signIn(server, email), id: created.body.id, email };
+}
+
+/** Creates an API token for the signed-in user and returns a client that uses only the token. */
+export async function createToken(server: TestServer, session: ApiClient, name = 'Test token') {
+  const created = await session.post('/api/v1/tokens', { name });
+  if (created.status !== 201)
+    throw new Error(`token create failed: ${created.status} ${created.text}`);
+  const client = new ApiClient(server.url);
+  client.bearer = created.body.secret;
+  return { client, id: created.body.token.id as string, secret: created.body.secret as string };
 }
 
 export function clientInput(overrides: Partial<ClientInput> = {}): Partial<ClientInput> {
@@ -73,14 +160,42 @@ export function clientInput(overrides: Partial<ClientInput> = {}): Partial<Clien
     legalLastName: `Silva-${n}`,
     dateOfBirth: '1985-04-12',
     email: `ana-${n}@example.com`,
-    phone: `+1 416 555 ${String(sequence).padStart(4, '0')}`,
+    phone: `+1 416 555 ${String(sequence % 10_000).padStart(4, '0')}`,
     ...overrides,
   };
 }
 
 /** Creates a client through the API (acknowledging duplicates) and returns it with its ETag. */
 export async function createClient(session: ApiClient, overrides: Partial<ClientInput> = {}) {
-  const response = await session.post('/api/v1/clients', { ...clientInput(overrides), acknowledgeDuplicates: true });
-  if (response.status !== 201) throw new Error(`client create failed: ${response.status} ${response.text}`);
+  const response = await session.post('/api/v1/clients', {
+    ...clientInput(overrides),
+    acknowledgeDuplicates: true,
+  });
+  if (response.status !== 201)
+    throw new Error(`client create failed: ${response.status} ${response.text}`);
   return { client: response.body, etag: response.headers.get('etag')! };
+}
+
+/** The editable fields of a client as returned by the API, ready to send back in a PUT. */
+export function editableFields(client: Record<string, unknown>): Partial<ClientInput> {
+  const {
+    id: _id,
+    status: _s,
+    archivedAt: _a,
+    version: _v,
+    createdAt: _c,
+    updatedAt: _u,
+    ...fields
+  } = client;
+  return fields as Partial<ClientInput>;
+}
+
+/** How many clients the session sees with the given status (every status by default). */
+export async function countClients(
+  session: ApiClient,
+  status: 'active' | 'archived' | 'all' = 'all',
+): Promise<number> {
+  const page = await session.get(`/api/v1/clients?status=${status}&limit=1`);
+  if (page.status !== 200) throw new Error(`client list failed: ${page.status} ${page.text}`);
+  return page.body.total as number;
 }

@@ -1,5 +1,9 @@
 import { Conflict } from '../../domain/errors.js';
-import { defaultPracticeSettings, type Practice, type PracticeProfileInput } from '../../domain/practice.js';
+import {
+  defaultPracticeSettings,
+  type Practice,
+  type PracticeProfileInput,
+} from '../../domain/practice.js';
 import type { Runtime } from '../../domain/runtime.js';
 import type { Db } from '../../store/database.js';
 import { countPractices, insertPractice } from '../../store/practices.js';

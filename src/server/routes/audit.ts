@@ -7,7 +7,21 @@ import type { AppContext } from '../context.js';
 import { authorize } from '../policy.js';
 import { defineRoute, type RouteSpec } from '../routing.js';
 
-const csvColumns = ['seq', 'at', 'userId', 'userName', 'role', 'action', 'recordType', 'recordId', 'clientId', 'outcome', 'ip', 'userAgent', 'detail'] as const;
+const csvColumns = [
+  'seq',
+  'at',
+  'userId',
+  'userName',
+  'role',
+  'action',
+  'recordType',
+  'recordId',
+  'clientId',
+  'outcome',
+  'ip',
+  'userAgent',
+  'detail',
+] as const;
 /** The CSV export pages through the log so memory stays flat on a ten-year trail. */
 const csvPageSize = 500;
 
@@ -22,11 +36,20 @@ export function auditRoutes(context: AppContext): RouteSpec[] {
       tag: 'audit',
       auth: 'user',
       query: AuditQuery,
-      responses: { 200: z.object({ events: z.array(AuditEventView), nextBeforeSeq: z.number().int().nullable() }) },
+      responses: {
+        200: z.object({
+          events: z.array(AuditEventView),
+          nextBeforeSeq: z.number().int().nullable(),
+        }),
+      },
       handler: async ({ actor, query, request }) => {
         authorize(actor, 'audit.read');
         const events = await queryAudit(store.db, actor.practiceId, query);
-        await recordAudit(context, store.db, request, { action: 'audit.read', recordType: 'audit', clientId: query.clientId ?? null });
+        await recordAudit(context, store.db, request, {
+          action: 'audit.read',
+          recordType: 'audit',
+          clientId: query.clientId ?? null,
+        });
         const last = events[events.length - 1];
         return { events, nextBeforeSeq: events.length === query.limit && last ? last.seq : null };
       },
@@ -42,17 +65,29 @@ export function auditRoutes(context: AppContext): RouteSpec[] {
       responses: { 200: 'csv' },
       handler: async ({ actor, query, request, reply }) => {
         authorize(actor, 'audit.read');
-        await recordAudit(context, store.db, request, { action: 'audit.export', recordType: 'audit', clientId: query.clientId ?? null });
+        await recordAudit(context, store.db, request, {
+          action: 'audit.export',
+          recordType: 'audit',
+          clientId: query.clientId ?? null,
+        });
         const chunks: string[] = [stringify([csvColumns as unknown as string[]])];
         let beforeSeq: number | undefined;
         for (;;) {
-          const events = await queryAudit(store.db, actor.practiceId, { ...query, limit: csvPageSize, ...(beforeSeq ? { beforeSeq } : {}) });
+          const events = await queryAudit(store.db, actor.practiceId, {
+            ...query,
+            limit: csvPageSize,
+            ...(beforeSeq ? { beforeSeq } : {}),
+          });
           chunks.push(
             stringify(
               events.map((event) =>
                 csvColumns.map((column) => {
                   const value = event[column];
-                  return value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+                  return value === null
+                    ? ''
+                    : typeof value === 'object'
+                      ? JSON.stringify(value)
+                      : String(value);
                 }),
               ),
             ),

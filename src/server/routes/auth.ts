@@ -6,7 +6,12 @@ import { Role } from '../../domain/roles.js';
 import { LoginInput, OwnerSetup, afterFailedLogin, isLocked } from '../../domain/staff.js';
 import { endLogin, insertLogin } from '../../store/logins.js';
 import { countPractices, findPractice } from '../../store/practices.js';
-import { findUserByEmail, findUserById, recordLoginAttempt, type UserAccount } from '../../store/users.js';
+import {
+  findUserByEmail,
+  findUserById,
+  recordLoginAttempt,
+  type UserAccount,
+} from '../../store/users.js';
 import { recordAudit } from '../audit-trail.js';
 import { sessionCookie } from '../authentication.js';
 import { setUpPractice } from '../commands/practice-setup.js';
@@ -88,7 +93,10 @@ export function authRoutes(context: AppContext): RouteSpec[] {
         const { owner } = await store.db.transaction().execute(async (trx) => {
           // The audit append locks the chain head first, which also serialises two
           // simultaneous setup attempts on PostgreSQL: only one can create the practice.
-          await recordAudit(context, trx, request, { action: 'practice.setup', recordType: 'practice' });
+          await recordAudit(context, trx, request, {
+            action: 'practice.setup',
+            recordType: 'practice',
+          });
           const created = await setUpPractice(trx, runtime, {
             practice: body.practice,
             owner: { email: body.owner.email, displayName: body.owner.displayName, passwordHash },
@@ -120,28 +128,55 @@ export function authRoutes(context: AppContext): RouteSpec[] {
       handler: async ({ body, request, reply }) => {
         const user = await findUserByEmail(store.db, body.email);
         const now = runtime.now();
-        const facts = { action: 'auth.login', recordType: 'user', recordId: user?.id ?? null, userId: user?.id ?? null, practiceId: user?.practiceId ?? null, role: user?.role ?? null };
+        const facts = {
+          action: 'auth.login',
+          recordType: 'user',
+          recordId: user?.id ?? null,
+          userId: user?.id ?? null,
+          practiceId: user?.practiceId ?? null,
+          role: user?.role ?? null,
+        };
         if (!user) {
           await verifyPassword(body.password, decoyPasswordHash);
-          await recordAudit(context, store.db, request, { ...facts, outcome: 'failed', detail: { reason: 'unknown_account' } });
+          await recordAudit(context, store.db, request, {
+            ...facts,
+            outcome: 'failed',
+            detail: { reason: 'unknown_account' },
+          });
           throw new Unauthenticated(wrongCredentials);
         }
         if (isLocked(user, now)) {
-          await recordAudit(context, store.db, request, { ...facts, outcome: 'denied', detail: { reason: 'locked' } });
+          await recordAudit(context, store.db, request, {
+            ...facts,
+            outcome: 'denied',
+            detail: { reason: 'locked' },
+          });
           throw lockedOut(user.lockedUntil!, now);
         }
         if (!(await verifyPassword(body.password, user.passwordHash))) {
           const next = afterFailedLogin(user, now);
           await recordLoginAttempt(store.db, user.id, next);
-          await recordAudit(context, store.db, request, { ...facts, outcome: 'failed', detail: { reason: 'wrong_password' } });
+          await recordAudit(context, store.db, request, {
+            ...facts,
+            outcome: 'failed',
+            detail: { reason: 'wrong_password' },
+          });
           if (isLocked(next, now)) throw lockedOut(next.lockedUntil!, now);
           throw new Unauthenticated(wrongCredentials);
         }
         if (user.status !== 'active') {
-          await recordAudit(context, store.db, request, { ...facts, outcome: 'denied', detail: { reason: 'deactivated' } });
+          await recordAudit(context, store.db, request, {
+            ...facts,
+            outcome: 'denied',
+            detail: { reason: 'deactivated' },
+          });
           throw new Unauthenticated('This account has been deactivated. Ask the practice owner.');
         }
-        await recordLoginAttempt(store.db, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now.toISOString() });
+        await recordLoginAttempt(store.db, user.id, {
+          failedLogins: 0,
+          lockedUntil: null,
+          lastLoginAt: now.toISOString(),
+        });
         await recordAudit(context, store.db, request, facts);
         return startLogin(context, request, reply, user);
       },
@@ -158,7 +193,12 @@ export function authRoutes(context: AppContext): RouteSpec[] {
         const cookie = request.cookies[sessionCookie];
         if (cookie) {
           await endLogin(store.db, digest(cookie), runtime.now().toISOString());
-          if (request.actor) await recordAudit(context, store.db, request, { action: 'auth.logout', recordType: 'user', recordId: request.actor.userId });
+          if (request.actor)
+            await recordAudit(context, store.db, request, {
+              action: 'auth.logout',
+              recordType: 'user',
+              recordId: request.actor.userId,
+            });
         }
         void reply.clearCookie(sessionCookie, { path: '/' });
         return reply.code(204).send();
@@ -176,7 +216,12 @@ export function authRoutes(context: AppContext): RouteSpec[] {
         const practice = await findPractice(store.db, actor.practiceId);
         const user = await findUserById(store.db, actor.userId);
         return {
-          user: { id: actor.userId, email: user!.email, displayName: actor.displayName, role: actor.role },
+          user: {
+            id: actor.userId,
+            email: user!.email,
+            displayName: actor.displayName,
+            role: actor.role,
+          },
           practice: { id: practice!.id, name: practice!.name, timeZone: practice!.timeZone },
           csrfToken: actor.csrfToken ?? '',
           idleMinutes: practice!.settings.idleMinutes,

@@ -7,6 +7,7 @@ import {
   DuplicateCandidate,
   birthDateIssue,
   duplicateReasons,
+  withDefaultPrimaryTherapist,
 } from '../../domain/clients.js';
 import { Invalid } from '../../domain/errors.js';
 import { localDate } from '../../domain/time.js';
@@ -40,26 +41,37 @@ const DuplicateCheck = ClientInput.pick({
   phone: true,
 });
 
-async function checkClientInput(context: AppContext, db: Db, actor: Actor, input: ClientInput): Promise<void> {
+async function checkClientInput(
+  context: AppContext,
+  db: Db,
+  actor: Actor,
+  input: ClientInput,
+): Promise<void> {
   const issue = birthDateIssue(input.dateOfBirth, localDate(context.runtime.now(), actor.timeZone));
-  if (issue) throw new Invalid('The client has invalid fields.', [{ field: 'dateOfBirth', message: issue }]);
+  if (issue)
+    throw new Invalid('The client has invalid fields.', [{ field: 'dateOfBirth', message: issue }]);
   if (input.primaryTherapistId) {
     const therapist = await findUser(db, actor.practiceId, input.primaryTherapistId);
     if (!therapist || therapist.status !== 'active' || therapist.role === 'front_desk') {
       throw new Invalid('The client has invalid fields.', [
-        { field: 'primaryTherapistId', message: 'Must be an active therapist or owner of this practice.' },
+        {
+          field: 'primaryTherapistId',
+          message: 'Must be an active therapist or owner of this practice.',
+        },
       ]);
     }
   }
 }
 
+/** Possible duplicates the actor may see: under assigned care, only clients in their care. */
 async function possibleDuplicates(
   db: Db,
-  practiceId: string,
+  actor: Actor,
   input: z.infer<typeof DuplicateCheck>,
   excludeId?: string,
 ): Promise<DuplicateCandidate[]> {
-  const found = await findPossibleDuplicates(db, practiceId, input, excludeId);
+  const scope = clientScope(actor, actor.settings.careModel);
+  const found = await findPossibleDuplicates(db, actor.practiceId, input, excludeId, scope);
   return found
     .map((existing) => {
       const { phoneDigits: _digits, nameBirthKey: _key, ...client } = existing;
@@ -80,9 +92,21 @@ export function clientRoutes(context: AppContext): RouteSpec[] {
       auth: 'user',
       query: ClientListQuery,
       responses: { 200: ClientPage },
-      handler: async ({ actor, query }) => {
+      handler: async ({ actor, query, request }) => {
         authorize(actor, 'client.list');
-        const page = await listClients(store.db, actor.practiceId, clientScope(actor, actor.settings.careModel), query);
+        const page = await listClients(
+          store.db,
+          actor.practiceId,
+          clientScope(actor, actor.settings.careModel),
+          query,
+        );
+        // A result list shows demographics, so it is a read; the search words stay out of the
+        // trail (they may be a name), the size of what was shown goes in.
+        await recordAudit(context, store.db, request, {
+          action: 'client.list',
+          recordType: 'client',
+          detail: { shown: page.clients.length, total: page.total, searched: Boolean(query.q) },
+        });
         return { ...page, limit: query.limit, offset: query.offset };
       },
     }),
@@ -97,7 +121,7 @@ export function clientRoutes(context: AppContext): RouteSpec[] {
       responses: { 200: z.object({ candidates: z.array(DuplicateCandidate) }) },
       handler: async ({ actor, body }) => {
         authorize(actor, 'client.create');
-        return { candidates: await possibleDuplicates(store.db, actor.practiceId, body) };
+        return { candidates: await possibleDuplicates(store.db, actor, body) };
       },
     }),
     defineRoute({
@@ -111,11 +135,12 @@ export function clientRoutes(context: AppContext): RouteSpec[] {
       responses: { 201: Client, 409: null },
       handler: async ({ actor, body, request, reply }) => {
         authorize(actor, 'client.create');
-        const { acknowledgeDuplicates, ...input } = body;
+        const { acknowledgeDuplicates, ...typed } = body;
+        const input = withDefaultPrimaryTherapist(typed, actor);
         const client = await store.db.transaction().execute(async (trx) => {
           await checkClientInput(context, trx, actor, input);
           if (!acknowledgeDuplicates) {
-            const duplicates = await possibleDuplicates(trx, actor.practiceId, input);
+            const duplicates = await possibleDuplicates(trx, actor, input);
             if (duplicates.length > 0) throw new DuplicateClient(duplicates);
           }
           const created = await insertClient(trx, {
@@ -134,7 +159,10 @@ export function clientRoutes(context: AppContext): RouteSpec[] {
           });
           return created;
         });
-        void reply.code(201).header('etag', etagFor(client.version)).header('location', `/api/v1/clients/${client.id}`);
+        void reply
+          .code(201)
+          .header('etag', etagFor(client.version))
+          .header('location', `/api/v1/clients/${client.id}`);
         return client;
       },
     }),
@@ -148,7 +176,13 @@ export function clientRoutes(context: AppContext): RouteSpec[] {
       params: IdParams,
       responses: { 200: Client, 404: null },
       handler: async ({ actor, params, request, reply }) => {
-        const { client } = await loadAuthorizedClient(context, request, actor, params.id, 'client.read');
+        const { client } = await loadAuthorizedClient(
+          context,
+          request,
+          actor,
+          params.id,
+          'client.read',
+        );
         await recordAudit(context, store.db, request, {
           action: 'client.read',
           recordType: 'client',
@@ -202,7 +236,8 @@ export function clientRoutes(context: AppContext): RouteSpec[] {
         method: 'POST',
         url: `/api/v1/clients/:id/${verb}`,
         operationId: verb === 'archive' ? 'archiveClient' : 'restoreClient',
-        summary: verb === 'archive' ? 'Archive a client (never deleted)' : 'Restore an archived client',
+        summary:
+          verb === 'archive' ? 'Archive a client (never deleted)' : 'Restore an archived client',
         tag: 'clients',
         auth: 'user',
         params: IdParams,

@@ -13,7 +13,11 @@ export function healthRoutes(context: AppContext): RouteSpec[] {
       tag: 'health',
       auth: 'public',
       responses: {
-        200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgresql']), version: z.string() }),
+        200: z.object({
+          status: z.literal('ok'),
+          database: z.enum(['sqlite', 'postgresql']),
+          version: z.string(),
+        }),
       },
       handler: async () => {
         await pingDatabase(context.store.db);

@@ -27,7 +27,8 @@ import { SessionView, startLogin } from './auth.js';
 
 const TokenParams = z.object({ token: z.string().min(20).max(100) });
 /** One message for unknown, used, expired and revoked links: a link reveals nothing. */
-const deadLink = 'This invitation link is not valid. It may have expired, been used or been revoked.';
+const deadLink =
+  'This invitation link is not valid. It may have expired, been used or been revoked.';
 
 function present(invitation: StoredInvitation, now: Date): StaffInvitation {
   return {
@@ -47,7 +48,8 @@ export function invitationRoutes(context: AppContext): RouteSpec[] {
 
   async function livingInvitation(token: string): Promise<StoredInvitation> {
     const invitation = await findInvitationByTokenHash(store.db, digest(token));
-    if (!invitation || invitationStatus(invitation, runtime.now()) !== 'pending') throw new NotFound('invitation');
+    if (!invitation || invitationStatus(invitation, runtime.now()) !== 'pending')
+      throw new NotFound('invitation');
     return invitation;
   }
 
@@ -63,7 +65,11 @@ export function invitationRoutes(context: AppContext): RouteSpec[] {
       handler: async ({ actor }) => {
         authorize(actor, 'staff.manage');
         const now = runtime.now();
-        return { invitations: (await listInvitations(store.db, actor.practiceId)).map((invitation) => present(invitation, now)) };
+        return {
+          invitations: (await listInvitations(store.db, actor.practiceId)).map((invitation) =>
+            present(invitation, now),
+          ),
+        };
       },
     }),
     defineRoute({
@@ -81,7 +87,9 @@ export function invitationRoutes(context: AppContext): RouteSpec[] {
         const now = runtime.now();
         const invitation = await store.db.transaction().execute(async (trx) => {
           if (await findUserByEmail(trx, body.email)) {
-            throw new Conflict('That email already belongs to an account.', [{ field: 'email', message: 'Already used by another account.' }]);
+            throw new Conflict('That email already belongs to an account.', [
+              { field: 'email', message: 'Already used by another account.' },
+            ]);
           }
           const created = await insertInvitation(trx, {
             id: runtime.newId(),
@@ -94,11 +102,19 @@ export function invitationRoutes(context: AppContext): RouteSpec[] {
             createdAt: now.toISOString(),
             expiresAt: invitationExpiry(now),
           });
-          await recordAudit(context, trx, request, { action: 'staff.invite', recordType: 'staff_invitation', recordId: created.id, detail: { role: created.role } });
+          await recordAudit(context, trx, request, {
+            action: 'staff.invite',
+            recordType: 'staff_invitation',
+            recordId: created.id,
+            detail: { role: created.role },
+          });
           return created;
         });
         void reply.code(201);
-        return { invitation: present(invitation, now), url: `${request.protocol}://${request.host}/invite/${token}` };
+        return {
+          invitation: present(invitation, now),
+          url: `${request.protocol}://${request.host}/invite/${token}`,
+        };
       },
     }),
     defineRoute({
@@ -113,8 +129,15 @@ export function invitationRoutes(context: AppContext): RouteSpec[] {
       handler: async ({ actor, params, request, reply }) => {
         authorize(actor, 'staff.manage');
         await store.db.transaction().execute(async (trx) => {
-          if (!(await revokeInvitation(trx, actor.practiceId, params.id, runtime.now().toISOString()))) throw new NotFound('pending invitation');
-          await recordAudit(context, trx, request, { action: 'staff.invite.revoke', recordType: 'staff_invitation', recordId: params.id });
+          if (
+            !(await revokeInvitation(trx, actor.practiceId, params.id, runtime.now().toISOString()))
+          )
+            throw new NotFound('pending invitation');
+          await recordAudit(context, trx, request, {
+            action: 'staff.invite.revoke',
+            recordType: 'staff_invitation',
+            recordId: params.id,
+          });
         });
         return reply.code(204).send();
       },
@@ -134,7 +157,13 @@ export function invitationRoutes(context: AppContext): RouteSpec[] {
           throw new NotFound('invitation', deadLink);
         });
         const practice = await findPractice(store.db, invitation.practiceId);
-        return { practiceName: practice?.name ?? '', email: invitation.email, displayName: invitation.displayName, role: invitation.role, expiresAt: invitation.expiresAt };
+        return {
+          practiceName: practice?.name ?? '',
+          email: invitation.email,
+          displayName: invitation.displayName,
+          role: invitation.role,
+          expiresAt: invitation.expiresAt,
+        };
       },
     }),
     defineRoute({
@@ -154,11 +183,28 @@ export function invitationRoutes(context: AppContext): RouteSpec[] {
         });
         const passwordHash = await hashPassword(body.password, config.scryptCost);
         const user = await store.db.transaction().execute(async (trx) => {
-          if (await findUserByEmail(trx, invitation.email)) throw new Conflict('That email already belongs to an account. Sign in instead.');
+          if (await findUserByEmail(trx, invitation.email))
+            throw new Conflict('That email already belongs to an account. Sign in instead.');
           const now = runtime.now().toISOString();
-          const created = await insertUser(trx, { id: runtime.newId(), practiceId: invitation.practiceId, email: invitation.email, displayName: invitation.displayName, role: invitation.role, passwordHash, now });
-          if (!(await markInvitationAccepted(trx, invitation.id, created.id, now))) throw new NotFound('invitation', deadLink);
-          await recordAudit(context, trx, request, { action: 'staff.invite.accept', recordType: 'user', recordId: created.id, userId: created.id, practiceId: created.practiceId, role: created.role });
+          const created = await insertUser(trx, {
+            id: runtime.newId(),
+            practiceId: invitation.practiceId,
+            email: invitation.email,
+            displayName: invitation.displayName,
+            role: invitation.role,
+            passwordHash,
+            now,
+          });
+          if (!(await markInvitationAccepted(trx, invitation.id, created.id, now)))
+            throw new NotFound('invitation', deadLink);
+          await recordAudit(context, trx, request, {
+            action: 'staff.invite.accept',
+            recordType: 'user',
+            recordId: created.id,
+            userId: created.id,
+            practiceId: created.practiceId,
+            role: created.role,
+          });
           return created;
         });
         void reply.code(201);

@@ -40,7 +40,13 @@ export function practiceRoutes(context: AppContext): RouteSpec[] {
         authorize(actor, 'practice.update');
         const expectedVersion = versionFromIfMatch(request.headers['if-match']);
         const practice = await store.db.transaction().execute(async (trx) => {
-          const updated = await updatePractice(trx, actor.practiceId, expectedVersion, body, runtime.now().toISOString());
+          const updated = await updatePractice(
+            trx,
+            actor.practiceId,
+            expectedVersion,
+            body,
+            runtime.now().toISOString(),
+          );
           await recordAudit(context, trx, request, {
             action: 'practice.update',
             recordType: 'practice',

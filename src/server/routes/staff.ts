@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { Conflict, NotFound } from '../../domain/errors.js';
 import { StaffCreate, StaffMember, StaffUpdate } from '../../domain/staff.js';
 import { endLoginsOfUser } from '../../store/logins.js';
-import { countActiveOwners, findUser, findUserByEmail, insertUser, listUsers, toStaffMember, updateUser } from '../../store/users.js';
+import { lockPractice } from '../../store/practices.js';
+import {
+  countActiveOwners,
+  findUser,
+  findUserByEmail,
+  insertUser,
+  listUsers,
+  toStaffMember,
+  updateUser,
+} from '../../store/users.js';
 import { recordAudit } from '../audit-trail.js';
 import type { AppContext } from '../context.js';
 import { etagFor, versionFromIfMatch } from '../etag.js';
@@ -101,18 +110,33 @@ export function staffRoutes(context: AppContext): RouteSpec[] {
         authorize(actor, 'staff.manage');
         const expectedVersion = versionFromIfMatch(request.headers['if-match']);
         const member = await store.db.transaction().execute(async (trx) => {
+          await lockPractice(trx, actor.practiceId);
           const before = await findUser(trx, actor.practiceId, params.id);
           if (!before) throw new NotFound('staff member');
-          const updated = await updateUser(trx, actor.practiceId, params.id, expectedVersion, body, runtime.now().toISOString());
+          const updated = await updateUser(
+            trx,
+            actor.practiceId,
+            params.id,
+            expectedVersion,
+            body,
+            runtime.now().toISOString(),
+          );
           // A practice must always keep an owner who can sign in and manage it.
-          if (before.role === 'owner' && (updated.role !== 'owner' || updated.status !== 'active')) {
+          if (
+            before.role === 'owner' &&
+            (updated.role !== 'owner' || updated.status !== 'active')
+          ) {
             if ((await countActiveOwners(trx, actor.practiceId)) === 0) {
               throw new Conflict('The practice must keep at least one active owner.', [
-                { field: before.role !== updated.role ? 'role' : 'status', message: 'The last active owner cannot be changed.' },
+                {
+                  field: before.role !== updated.role ? 'role' : 'status',
+                  message: 'The last active owner cannot be changed.',
+                },
               ]);
             }
           }
-          if (updated.status === 'deactivated') await endLoginsOfUser(trx, updated.id, runtime.now().toISOString());
+          if (updated.status === 'deactivated')
+            await endLoginsOfUser(trx, updated.id, runtime.now().toISOString());
           await recordAudit(context, trx, request, {
             action: 'staff.update',
             recordType: 'user',

@@ -18,7 +18,9 @@ export function tokenRoutes(context: AppContext): RouteSpec[] {
       tag: 'tokens',
       auth: 'user',
       responses: { 200: z.object({ tokens: z.array(ApiToken) }) },
-      handler: async ({ actor }) => ({ tokens: (await listTokens(store.db, actor.userId)).map(toApiToken) }),
+      handler: async ({ actor }) => ({
+        tokens: (await listTokens(store.db, actor.userId)).map(toApiToken),
+      }),
     }),
     defineRoute({
       method: 'POST',
@@ -31,8 +33,16 @@ export function tokenRoutes(context: AppContext): RouteSpec[] {
       responses: { 201: z.object({ token: ApiToken, secret: z.string() }) },
       handler: async ({ actor, body, request, reply }) => {
         const created = await store.db.transaction().execute(async (trx) => {
-          const result = await createApiToken(trx, runtime, { userId: actor.userId, practiceId: actor.practiceId, name: body.name });
-          await recordAudit(context, trx, request, { action: 'token.create', recordType: 'api_token', recordId: result.token.id });
+          const result = await createApiToken(trx, runtime, {
+            userId: actor.userId,
+            practiceId: actor.practiceId,
+            name: body.name,
+          });
+          await recordAudit(context, trx, request, {
+            action: 'token.create',
+            recordType: 'api_token',
+            recordId: result.token.id,
+          });
           return result;
         });
         void reply.code(201);
@@ -50,9 +60,18 @@ export function tokenRoutes(context: AppContext): RouteSpec[] {
       responses: { 204: null },
       handler: async ({ actor, params, request, reply }) => {
         await store.db.transaction().execute(async (trx) => {
-          const revoked = await revokeToken(trx, actor.userId, params.id, runtime.now().toISOString());
+          const revoked = await revokeToken(
+            trx,
+            actor.userId,
+            params.id,
+            runtime.now().toISOString(),
+          );
           if (!revoked) throw new NotFound('API token');
-          await recordAudit(context, trx, request, { action: 'token.revoke', recordType: 'api_token', recordId: params.id });
+          await recordAudit(context, trx, request, {
+            action: 'token.revoke',
+            recordType: 'api_token',
+            recordId: params.id,
+          });
         });
         return reply.code(204).send();
       },

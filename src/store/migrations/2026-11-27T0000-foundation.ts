@@ -46,7 +46,11 @@ export const foundation: Migration = {
       .execute();
     // Login is by email alone, so an email names one account across the whole installation.
     await db.schema.createIndex('users_email').unique().on('users').column('email').execute();
-    await db.schema.createIndex('users_practice').on('users').columns(['practice_id', 'role']).execute();
+    await db.schema
+      .createIndex('users_practice')
+      .on('users')
+      .columns(['practice_id', 'role'])
+      .execute();
 
     await db.schema
       .createTable('login_sessions')
@@ -60,7 +64,11 @@ export const foundation: Migration = {
       .addColumn('ip', 'text')
       .addColumn('user_agent', 'text')
       .execute();
-    await db.schema.createIndex('login_sessions_user').on('login_sessions').column('user_id').execute();
+    await db.schema
+      .createIndex('login_sessions_user')
+      .on('login_sessions')
+      .column('user_id')
+      .execute();
 
     await db.schema
       .createTable('api_tokens')
@@ -134,7 +142,11 @@ export const foundation: Migration = {
       .addColumn('added_at', 'text', (col) => col.notNull())
       .addPrimaryKeyConstraint('care_team_pk', ['client_id', 'user_id'])
       .execute();
-    await db.schema.createIndex('care_team_user').on('care_team').columns(['user_id', 'client_id']).execute();
+    await db.schema
+      .createIndex('care_team_user')
+      .on('care_team')
+      .columns(['user_id', 'client_id'])
+      .execute();
 
     await db.schema
       .createTable('audit_events')
@@ -155,9 +167,21 @@ export const foundation: Migration = {
       .addColumn('prev_hash', 'text', (col) => col.notNull())
       .addColumn('hash', 'text', (col) => col.notNull())
       .execute();
-    await db.schema.createIndex('audit_by_practice').on('audit_events').columns(['practice_id', 'seq']).execute();
-    await db.schema.createIndex('audit_by_client').on('audit_events').columns(['client_id', 'seq']).execute();
-    await db.schema.createIndex('audit_by_user').on('audit_events').columns(['user_id', 'seq']).execute();
+    await db.schema
+      .createIndex('audit_by_practice')
+      .on('audit_events')
+      .columns(['practice_id', 'seq'])
+      .execute();
+    await db.schema
+      .createIndex('audit_by_client')
+      .on('audit_events')
+      .columns(['client_id', 'seq'])
+      .execute();
+    await db.schema
+      .createIndex('audit_by_user')
+      .on('audit_events')
+      .columns(['user_id', 'seq'])
+      .execute();
     await makeAppendOnly(db, 'audit_events');
 
     // One row holding the head of the chain: appends lock it, so concurrent writers on

@@ -30,6 +30,8 @@ export async function dropAppendOnly(db: Kysely<any>, table: string): Promise<vo
     }
     return;
   }
-  await sql`DROP TRIGGER IF EXISTS ${sql.id(`${table}_no_change`)} ON ${sql.table(table)}`.execute(db);
+  await sql`DROP TRIGGER IF EXISTS ${sql.id(`${table}_no_change`)} ON ${sql.table(table)}`.execute(
+    db,
+  );
   await sql`DROP FUNCTION IF EXISTS ${sql.id(`${table}_refuse_change`)}()`.execute(db);
 }

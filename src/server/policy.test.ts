@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Forbidden, NotFound } from '../domain/errors.js';
+import { defaultPracticeSettings } from '../domain/practice.js';
+import type { Role } from '../domain/roles.js';
+import type { Actor } from './actor.js';
+import { authorize, can, clientScope, type Action, type ClientFacts } from './policy.js';
+
+function actor(role: Role): Actor {
+  return {
+    userId: `${role}-1`,
+    practiceId: 'practice-1',
+    role,
+    displayName: role,
+    via: 'session',
+    loginId: null,
+    csrfToken: null,
+    settings: defaultPracticeSettings,
+    timeZone: 'America/Toronto',
+  };
+}
+
+const owner = actor('owner');
+const therapist = actor('therapist');
+const frontDesk = actor('front_desk');
+
+const shared: ClientFacts = { careModel: 'shared', onCareTeam: false, isPrimaryTherapist: false };
+const assignedElsewhere: ClientFacts = {
+  careModel: 'assigned',
+  onCareTeam: false,
+  isPrimaryTherapist: false,
+};
+const assignedOnTeam: ClientFacts = {
+  careModel: 'assigned',
+  onCareTeam: true,
+  isPrimaryTherapist: false,
+};
+const assignedPrimary: ClientFacts = {
+  careModel: 'assigned',
+  onCareTeam: true,
+  isPrimaryTherapist: true,
+};
+
+/** Who may do what to a client they reach, under shared care. */
+const sharedCare: Record<Action, Role[]> = {
+  'practice.read': ['owner', 'therapist', 'front_desk'],
+  'practice.update': ['owner'],
+  'staff.list': ['owner'],
+  'staff.manage': ['owner'],
+  'therapists.list': ['owner', 'therapist', 'front_desk'],
+  'audit.read': ['owner'],
+  'client.list': ['owner', 'therapist', 'front_desk'],
+  'client.create': ['owner', 'therapist', 'front_desk'],
+  'client.read': ['owner', 'therapist', 'front_desk'],
+  'client.update': ['owner', 'therapist', 'front_desk'],
+  'client.archive': ['owner', 'therapist'],
+  'client.careTeam.read': ['owner', 'therapist', 'front_desk'],
+  'client.careTeam.manage': ['owner'],
+  'clinical.read': ['owner', 'therapist'],
+  'clinical.write': ['owner', 'therapist'],
+};
+const actions = Object.keys(sharedCare) as Action[];
+
+describe('can, under shared care', () => {
+  for (const action of actions) {
+    it(`lets exactly ${sharedCare[action].join(', ')} do ${action}`, () => {
+      const allowed = [owner, therapist, frontDesk]
+        .filter((who) => can(who, action, shared))
+        .map((who) => who.role);
+      assert.deepEqual(allowed, sharedCare[action]);
+    });
+  }
+});
+
+describe('can, under assigned care', () => {
+  it('lets a therapist reach a client they are on the care team of', () => {
+    for (const action of [
+      'client.read',
+      'client.update',
+      'client.archive',
+      'clinical.read',
+      'clinical.write',
+    ] as const) {
+      assert.equal(can(therapist, action, assignedOnTeam), true, action);
+    }
+  });
+
+  it('keeps a therapist away from a client outside their care team', () => {
+    for (const action of [
+      'client.read',
+      'client.update',
+      'client.archive',
+      'client.careTeam.read',
+      'clinical.read',
+      'clinical.write',
+    ] as const) {
+      assert.equal(can(therapist, action, assignedElsewhere), false, action);
+    }
+  });
+
+  it('lets the primary therapist manage the care team', () => {
+    assert.equal(can(therapist, 'client.careTeam.manage', assignedPrimary), true);
+  });
+
+  it('does not let a care-team member who is not primary manage the care team', () => {
+    assert.equal(can(therapist, 'client.careTeam.manage', assignedOnTeam), false);
+  });
+
+  it('lets the owner read clinical content of every client', () => {
+    assert.equal(can(owner, 'clinical.read', assignedElsewhere), true);
+    assert.equal(can(owner, 'clinical.write', assignedElsewhere), true);
+  });
+
+  it('lets front desk reach every client’s demographics', () => {
+    assert.equal(can(frontDesk, 'client.read', assignedElsewhere), true);
+    assert.equal(can(frontDesk, 'client.update', assignedElsewhere), true);
+  });
+});
+
+describe('front desk and clinical content', () => {
+  for (const facts of [shared, assignedElsewhere, assignedOnTeam, assignedPrimary]) {
+    it(`never reads or writes clinical content (${facts.careModel}, on team: ${facts.onCareTeam}, primary: ${facts.isPrimaryTherapist})`, () => {
+      assert.equal(can(frontDesk, 'clinical.read', facts), false);
+      assert.equal(can(frontDesk, 'clinical.write', facts), false);
+    });
+  }
+});
+
+describe('authorize', () => {
+  it('returns quietly when the action is allowed', () => {
+    assert.doesNotThrow(() => authorize(therapist, 'client.read', assignedOnTeam));
+  });
+
+  it('answers Forbidden when a role may not do a practice-wide action', () => {
+    assert.throws(() => authorize(therapist, 'audit.read'), Forbidden);
+  });
+
+  it('names the role in a Forbidden message', () => {
+    assert.throws(() => authorize(frontDesk, 'staff.manage'), /front desk/);
+  });
+
+  it('answers NotFound, not Forbidden, for a client outside a therapist’s care team', () => {
+    assert.throws(() => authorize(therapist, 'client.read', assignedElsewhere), NotFound);
+  });
+
+  it('answers NotFound, not Forbidden, for clinical content of a client outside a therapist’s care team', () => {
+    assert.throws(() => authorize(therapist, 'clinical.read', assignedElsewhere), NotFound);
+    assert.throws(() => authorize(therapist, 'clinical.write', assignedElsewhere), NotFound);
+  });
+
+  it('answers Forbidden when front desk asks for clinical content of a client it can see', () => {
+    assert.throws(() => authorize(frontDesk, 'clinical.read', shared), Forbidden);
+  });
+
+  it('answers Forbidden when a therapist who reaches the client may not manage its care team', () => {
+    assert.throws(() => authorize(therapist, 'client.careTeam.manage', shared), Forbidden);
+  });
+
+  it('answers Forbidden when front desk may not archive a client it can see', () => {
+    assert.throws(() => authorize(frontDesk, 'client.archive', shared), Forbidden);
+  });
+});
+
+describe('clientScope', () => {
+  it('limits a therapist to their care team under assigned care', () => {
+    assert.deepEqual(clientScope(therapist, 'assigned'), {
+      kind: 'care_team',
+      userId: 'therapist-1',
+    });
+  });
+
+  it('shows a therapist the whole practice under shared care', () => {
+    assert.deepEqual(clientScope(therapist, 'shared'), { kind: 'practice' });
+  });
+
+  it('shows owner and front desk the whole practice under either care model', () => {
+    for (const who of [owner, frontDesk]) {
+      assert.deepEqual(clientScope(who, 'assigned'), { kind: 'practice' });
+      assert.deepEqual(clientScope(who, 'shared'), { kind: 'practice' });
+    }
+  });
+});

@@ -1,0 +1,12 @@
+import { Text } from '@mantine/core';
+import { PageHeading } from './PageHeading.js';
+
+/** A page this role is not offered, reached by its address. The server refuses it anyway. */
+export function NotAllowed({ title, reason }: { title: string; reason: string }) {
+  return (
+    <>
+      <PageHeading title={title} />
+      <Text>{reason}</Text>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { ClientInput, type Client } from '../../src/domain/clients.js';
+import type { AuditEntry } from '../../src/domain/audit.js';
+import {
+  PracticeProfileInput,
+  defaultPracticeSettings,
+  type Practice,
+} from '../../src/domain/practice.js';
+import type { Role } from '../../src/domain/roles.js';
+import type { Db } from '../../src/store/database.js';
+import { insertClient } from '../../src/store/clients.js';
+import { insertPractice } from '../../src/store/practices.js';
+import { insertUser, type UserAccount } from '../../src/store/users.js';
+import type { TestRuntime } from './clock.js';
+
+/**
+ * Factories for store tests: rows written straight through the repositories, each with fresh
+ * ids from the test clock, so a test owns its practice and never depends on another's rows.
+ */
+export async function storedPractice(
+  db: Db,
+  runtime: TestRuntime,
+  name = 'Harbour Massage Therapy',
+): Promise<Practice> {
+  return insertPractice(db, {
+    ...PracticeProfileInput.parse({ name, timeZone: 'America/Toronto' }),
+    id: runtime.newId(),
+    settings: defaultPracticeSettings,
+    now: runtime.now().toISOString(),
+  });
+}
+
+export async function storedUser(
+  db: Db,
+  runtime: TestRuntime,
+  practiceId: string,
+  options: { role?: Role; email?: string; displayName?: string } = {},
+): Promise<UserAccount> {
+  const id = runtime.newId();
+  return insertUser(db, {
+    id,
+    practiceId,
+    email: options.email ?? `staff-${id}@example.com`,
+    displayName: options.displayName ?? 'Test Staff',
+    role: options.role ?? 'therapist',
+    // Store tests never log in, so no real hash is needed.
+    passwordHash: 'scrypt$not-a-real-hash',
+    now: runtime.now().toISOString(),
+  });
+}
+
+export async function storedClient(
+  db: Db,
+  runtime: TestRuntime,
+  practiceId: string,
+  input: Partial<ClientInput> = {},
+): Promise<Client> {
+  return insertClient(db, {
+    id: runtime.newId(),
+    practiceId,
+    input: ClientInput.parse({ legalFirstName: 'Ana', legalLastName: 'Lima', ...input }),
+    userId: null,
+    now: runtime.now().toISOString(),
+  });
+}
+
+export function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    practiceId: null,
+    userId: null,
+    role: null,
+    action: 'client.read',
+    recordType: 'client',
+    recordId: null,
+    clientId: null,
+    ip: '127.0.0.1',
+    userAgent: 'store test',
+    outcome: 'success',
+    detail: null,
+    ...overrides,
+  };
+}
