@@ -73,6 +73,9 @@ export function openSqlite(file: string): Store {
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
+  // A multi-row INSERT (group-committed audit events) keeps a statement journal; on disk that
+  // is a temporary file created and deleted for every statement. In memory it costs nothing.
+  connection.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(connection) }),
   });

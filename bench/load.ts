@@ -1,0 +1,155 @@
+/**
+ * Bounded load from this process with autocannon, on loopback only: an unmeasured warm-up,
+ * then a measured run whose every response time is kept so the percentiles are exact (the
+ * autocannon histogram has no p95).
+ */
+import autocannon from 'autocannon';
+import type { ServerUsage } from './child.js';
+
+export type LoadRequest = autocannon.Request;
+
+/** What a scenario asks the load generator to send. */
+export interface LoadPlan {
+  /** Cycled per connection; use setupRequest to vary paths, ids and bodies. */
+  requests: LoadRequest[];
+}
+
+export interface LoadSettings {
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+}
+
+export interface ServerCost {
+  /** Server process CPU time per response (user + system), in microseconds. */
+  cpuMicrosPerRequest: number;
+  /** Share of the measured run the server's event loop was busy (1 = saturated). */
+  loopUtilization: number;
+}
+
+export interface LatencySummary {
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface LoadStats {
+  /** Successful (2xx) responses per second over the measured run. */
+  requestsPerSecond: number;
+  /** All responses received in the measured run. */
+  responses: number;
+  durationSeconds: number;
+  /** Over every response, failures included. Milliseconds. */
+  latencyMs: LatencySummary;
+  /** Non-2xx responses plus connection errors and timeouts. */
+  errors: number;
+  statusCodes: Record<string, number>;
+  connectionErrors: number;
+  timeouts: number;
+  /** Present when the server's usage could be read (the Palpate and hello processes). */
+  server: ServerCost | null;
+}
+
+function assertLoopback(url: string): void {
+  const host = new URL(url).hostname;
+  if (host !== '127.0.0.1' && host !== '[::1]' && host !== 'localhost') {
+    throw new Error(`The bench only loads loopback servers, not ${host}`);
+  }
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+export function summarizeLatencies(values: number[]): LatencySummary {
+  const sorted = Float64Array.from(values).sort();
+  const total = values.reduce((sum, value) => sum + value, 0);
+  return {
+    mean: round(values.length ? total / values.length : 0),
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted.length ? sorted[sorted.length - 1]! : 0),
+  };
+}
+
+interface RawRun {
+  result: autocannon.Result;
+  latencies: number[];
+  statusCodes: Record<string, number>;
+}
+
+function fire(url: string, plan: LoadPlan, connections: number, seconds: number): Promise<RawRun> {
+  const latencies: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        pipelining: 1,
+        timeout: 10,
+        requests: plan.requests,
+      },
+      (error: unknown, result: autocannon.Result) => {
+        if (error) reject(error instanceof Error ? error : new Error(String(error)));
+        else resolve({ result, latencies, statusCodes });
+      },
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
+    });
+  });
+}
+
+function serverCost(before: ServerUsage, after: ServerUsage, responses: number): ServerCost {
+  const active = after.loopActiveMs - before.loopActiveMs;
+  const idle = after.loopIdleMs - before.loopIdleMs;
+  return {
+    cpuMicrosPerRequest: round(responses ? (after.cpuMicros - before.cpuMicros) / responses : 0, 1),
+    loopUtilization: round(active + idle > 0 ? active / (active + idle) : 0, 3),
+  };
+}
+
+export async function runLoad(
+  url: string,
+  plan: LoadPlan,
+  settings: LoadSettings,
+  serverUsage?: () => Promise<ServerUsage>,
+): Promise<LoadStats> {
+  assertLoopback(url);
+  if (settings.warmupSeconds > 0)
+    await fire(url, plan, settings.connections, settings.warmupSeconds);
+  const before = await serverUsage?.();
+  const { result, latencies, statusCodes } = await fire(
+    url,
+    plan,
+    settings.connections,
+    settings.seconds,
+  );
+  const after = await serverUsage?.();
+  const ok = Object.entries(statusCodes)
+    .filter(([code]) => code.startsWith('2'))
+    .reduce((sum, [, count]) => sum + count, 0);
+  const responses = latencies.length;
+  const durationSeconds = result.duration > 0 ? result.duration : settings.seconds;
+  return {
+    requestsPerSecond: round(ok / durationSeconds, 1),
+    responses,
+    durationSeconds,
+    latencyMs: summarizeLatencies(latencies),
+    errors: responses - ok + result.errors,
+    statusCodes,
+    connectionErrors: result.errors - result.timeouts,
+    timeouts: result.timeouts,
+    server: before && after ? serverCost(before, after, responses) : null,
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * The scenarios, each a named request mix against one server. Adding one is adding an entry
+ * to `scenarios`: say which server it loads and build its requests from the seeded practice.
+ * Requests vary per call through autocannon's setupRequest (paths, ids, bodies); the
+ * per-request `context` pairs a request with its response (one in flight per connection).
+ */
+import type { ClientInput } from '../src/domain/clients.js';
+import { seededRandom } from '../src/cli/demo-names.js';
+import type { LoadPlan, LoadRequest } from './load.js';
+import type { SeededClient, SeededPractice } from './seed.js';
+import type { BenchSession } from './session.js';
+
+export interface ScenarioEnv {
+  practice: SeededPractice;
+  session: BenchSession;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  /** `hello` is the bare Fastify baseline process; `palpate` the real server. */
+  server: 'hello' | 'palpate';
+  plan(env: ScenarioEnv): LoadPlan;
+}
+
+/** A deterministic, endless walk over `items` shared by every connection. */
+function cycle<T>(items: readonly T[], step = 1): () => T {
+  let index = 0;
+  return () => {
+    const item = items[index % items.length]!;
+    index += step;
+    return item;
+  };
+}
+
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const random = seededRandom(seed);
+  const copy = [...items];
+  for (let index = copy.length - 1; index > 0; index -= 1) {
+    const other = Math.floor(random() * (index + 1));
+    [copy[index], copy[other]] = [copy[other]!, copy[index]!];
+  }
+  return copy;
+}
+
+const helloWorld: Scenario = {
+  id: 'hello-world',
+  title: 'Fastify hello world (baseline)',
+  server: 'hello',
+  plan: () => ({ requests: [{ method: 'GET', path: '/hello' }] }),
+};
+
+const clientSearch: Scenario = {
+  id: 'client-search',
+  title: 'Search clients (GET /clients?q=)',
+  server: 'palpate',
+  plan: ({ practice, session }) => {
+    const paths = practice.searchQueries.map((q) => `/api/v1/clients?q=${encodeURIComponent(q)}`);
+    const next = cycle(shuffled(paths, 1));
+    return {
+      requests: [
+        {
+          method: 'GET',
+          headers: session.readHeaders,
+          setupRequest: (request: LoadRequest) => ({ ...request, path: next() }),
+        },
+      ],
+    };
+  },
+};
+
+const clientOpen: Scenario = {
+  id: 'client-open',
+  title: 'Open a client (GET /clients/:id, audited)',
+  server: 'palpate',
+  plan: ({ practice, session }) => {
+    const next = cycle(shuffled(practice.clients, 2));
+    return {
+      requests: [
+        {
+          method: 'GET',
+          headers: session.readHeaders,
+          setupRequest: (request: LoadRequest) => ({
+            ...request,
+            path: `/api/v1/clients/${next().id}`,
+          }),
+        },
+      ],
+    };
+  },
+};
+
+interface UpdateContext {
+  client?: SeededClient;
+}
+
+/**
+ * Saves spread over many clients, each with the If-Match of the version last seen: the
+ * version comes from the seed and then from each response's ETag (or, after a 412, from the
+ * problem's currentVersion). Consecutive saves hit different clients, so a 412 means a real
+ * lost update, and the count of 412s should stay at zero.
+ */
+const clientUpdate: Scenario = {
+  id: 'client-update',
+  title: 'Save a client (PUT /clients/:id, If-Match, audited)',
+  server: 'palpate',
+  plan: ({ practice, session }) => {
+    const versions = new Map(practice.clients.map((client) => [client.id, client.version]));
+    const next = cycle(shuffled(practice.clients, 3));
+    // A save whose answer never came (cut off at the end of the warm-up) leaves its client's
+    // version unknown; such clients are skipped rather than sent a stale If-Match.
+    const unanswered = new Set<string>();
+    let saves = 0;
+    return {
+      requests: [
+        {
+          method: 'PUT',
+          setupRequest: (request: LoadRequest, context: object) => {
+            let client = next();
+            while (unanswered.has(client.id)) client = next();
+            unanswered.add(client.id);
+            (context as UpdateContext).client = client;
+            saves += 1;
+            const body: ClientInput = {
+              ...client.input,
+              referralSource: `Bench save ${saves}`,
+              communicationPreferences: {
+                ...client.input.communicationPreferences,
+                sms: saves % 2 === 0,
+              },
+            };
+            return {
+              ...request,
+              path: `/api/v1/clients/${client.id}`,
+              headers: { ...session.writeHeaders, 'if-match': `"${versions.get(client.id)}"` },
+              body: JSON.stringify(body),
+            };
+          },
+          onResponse: (status: number, body: string, context: object, headers) => {
+            const client = (context as UpdateContext).client;
+            if (!client) return;
+            unanswered.delete(client.id);
+            const etag = headers?.['etag'];
+            const fromEtag = typeof etag === 'string' ? /"(\d+)"/.exec(etag)?.[1] : undefined;
+            if (status === 200 && fromEtag) versions.set(client.id, Number(fromEtag));
+            else if (status === 412) {
+              const current = (JSON.parse(body) as { currentVersion?: number }).currentVersion;
+              if (current !== undefined) versions.set(client.id, current);
+            }
+          },
+        },
+      ],
+    };
+  },
+};
+
+/** In run order; the baseline first so every ratio has its same-run reference. */
+export const scenarios: Scenario[] = [helloWorld, clientSearch, clientOpen, clientUpdate];
+export const baselineScenarioId = helloWorld.id;
