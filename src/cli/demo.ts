@@ -18,6 +18,7 @@ import {
   referralSources,
   seededRandom,
 } from './demo-names.js';
+import { seedDemoSessions } from './demo-sessions.js';
 
 export interface DemoLogin {
   practiceName: string;
@@ -125,6 +126,7 @@ export async function seedDemoPractice(store: Store, clientCount = 150): Promise
       });
       if (member.role === 'therapist') therapistIds.push(user.id);
     }
+    const documented: Array<{ id: string; therapistId: string }> = [];
     for (let index = 0; index < clientCount; index += 1) {
       const input = demoClient(random, index, therapistIds);
       const client = await insertClient(trx, {
@@ -134,6 +136,9 @@ export async function seedDemoPractice(store: Store, clientCount = 150): Promise
         userId: owner.id,
         now,
       });
+      if (index < 30 && input.primaryTherapistId) {
+        documented.push({ id: client.id, therapistId: input.primaryTherapistId });
+      }
       if (random() < 0.2) {
         const colleague = pick(random, therapistIds);
         if (colleague !== input.primaryTherapistId) {
@@ -147,6 +152,7 @@ export async function seedDemoPractice(store: Store, clientCount = 150): Promise
         }
       }
     }
+    await seedDemoSessions(trx, runtime, { id: practice.id, timeZone: practice.timeZone }, documented, random);
     await appendAudit(
       trx,
       {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PostalAddress, emptyAddress } from './practice.js';
 import {
   CalendarDate,
-  EmailAddress,
+  OptionalEmailAddress,
   PhoneNumber,
   foldForSearch,
   optionalText,
@@ -39,9 +39,7 @@ export const ClientInput = z.object({
   preferredName: optionalText(100),
   pronouns: optionalText(40),
   dateOfBirth: CalendarDate.nullish().transform((value) => value ?? null),
-  email: EmailAddress.nullish()
-    .or(z.literal('').transform(() => null))
-    .transform((v) => v ?? null),
+  email: OptionalEmailAddress,
   phone: PhoneNumber.nullish().transform((value) => value || null),
   address: PostalAddress.default(emptyAddress),
   emergencyContact: EmergencyContact.default({ name: null, relationship: null, phone: null }),

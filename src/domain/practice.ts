@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText, EmailAddress, PhoneNumber } from './text.js';
+import { optionalText, requiredText, OptionalEmailAddress, PhoneNumber } from './text.js';
 
 export function isTimeZone(value: string): boolean {
   try {
@@ -79,7 +79,7 @@ export const PracticeProfileInput = z.object({
   timeZone: TimeZone,
   address: PostalAddress.default(emptyAddress),
   phone: PhoneNumber.nullish().transform((value) => value || null),
-  email: EmailAddress.nullish().or(z.literal('').transform(() => null)),
+  email: OptionalEmailAddress,
   licenceNumber: optionalText(60),
   npi: optionalText(10).refine(
     (value) => value === null || isValidNpi(value),

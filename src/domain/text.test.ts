@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { foldForSearch, isCalendarDate, phoneDigits } from './text.js';
+import { OptionalEmailAddress, foldForSearch, isCalendarDate, phoneDigits } from './text.js';
 
 describe('foldForSearch', () => {
   it('removes accents so "José Núñez" matches "jose nunez"', () => {
@@ -61,5 +61,27 @@ describe('isCalendarDate', () => {
     assert.equal(isCalendarDate('27/11/2026'), false);
     assert.equal(isCalendarDate('2026-11-27T00:00:00Z'), false);
     assert.equal(isCalendarDate(''), false);
+  });
+});
+
+describe('OptionalEmailAddress', () => {
+  it('reads a blank or missing address as null', () => {
+    assert.equal(OptionalEmailAddress.parse(''), null);
+    assert.equal(OptionalEmailAddress.parse('   '), null);
+    assert.equal(OptionalEmailAddress.parse(null), null);
+    assert.equal(OptionalEmailAddress.parse(undefined), null);
+  });
+
+  it('keeps an address, trimmed and lower-cased', () => {
+    assert.equal(OptionalEmailAddress.parse(' Ana@Example.com '), 'ana@example.com');
+  });
+
+  it('says what an address looks like when given something else', () => {
+    const result = OptionalEmailAddress.safeParse('not an email');
+    assert.equal(result.success, false);
+    assert.deepEqual(
+      result.error?.issues.map((issue) => issue.message),
+      ['Must be an email address like name@example.com.'],
+    );
   });
 });

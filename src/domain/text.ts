@@ -84,6 +84,22 @@ export const EmailAddress = z
   .email('Must be an email address like name@example.com.')
   .transform((value) => value.toLowerCase());
 
+/**
+ * An email address that may be left out: blank (or missing) is null, anything else must be an
+ * address. A union of "blank" and "address" would answer a typo with zod's bare "Invalid
+ * input"; one string rule keeps the address's own message.
+ */
+export const OptionalEmailAddress = z
+  .string()
+  .trim()
+  .max(254, 'Must be at most 254 characters.')
+  .refine(
+    (value) => value === '' || EmailAddress.safeParse(value).success,
+    'Must be an email address like name@example.com.',
+  )
+  .nullish()
+  .transform((value) => (value ? value.toLowerCase() : null));
+
 export const PhoneNumber = z
   .string()
   .trim()

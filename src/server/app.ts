@@ -19,6 +19,12 @@ import { careTeamRoutes } from './routes/care-team.js';
 import { clientRoutes } from './routes/clients.js';
 import { healthRoutes } from './routes/health.js';
 import { invitationRoutes } from './routes/invitations.js';
+import { catalogueRoutes } from './routes/catalogue.js';
+import { noteRoutes } from './routes/notes.js';
+import { noteSearchRoutes } from './routes/note-search.js';
+import { reflectionRoutes } from './routes/reflections.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { timelineRoutes } from './routes/timeline.js';
 import { practiceRoutes } from './routes/practice.js';
 import { staffRoutes } from './routes/staff.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -68,6 +74,12 @@ export function allRoutes(context: AppContext): RouteSpec[] {
     ...clientRoutes(context),
     ...careTeamRoutes(context),
     ...auditRoutes(context),
+    ...catalogueRoutes(context),
+    ...sessionRoutes(context),
+    ...timelineRoutes(context),
+    ...noteRoutes(context),
+    ...noteSearchRoutes(context),
+    ...reflectionRoutes(context),
   ];
 }
 

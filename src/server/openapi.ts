@@ -37,6 +37,12 @@ function openApiPath(url: string): string {
 /** The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. */
 export function openApiDocument(routes: RouteSpec[], version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
+  const seen = new Set<string>();
+  for (const route of routes) {
+    // Generated clients key on operationId: a duplicate would silently shadow an operation.
+    if (seen.has(route.operationId)) throw new Error(`Duplicate operationId ${route.operationId}`);
+    seen.add(route.operationId);
+  }
   for (const route of routes) {
     const parameters: unknown[] = [];
     for (const [where, schema] of [
@@ -79,6 +85,11 @@ export function openApiDocument(routes: RouteSpec[], version: string): Record<st
         responses[status] = {
           description: 'CSV',
           content: { 'text/csv': { schema: { type: 'string' } } },
+        };
+      } else if (schema === 'pdf') {
+        responses[status] = {
+          description: 'PDF',
+          content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
         };
       } else {
         responses[status] = {

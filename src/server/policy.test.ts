@@ -41,7 +41,11 @@ const assignedPrimary: ClientFacts = {
   isPrimaryTherapist: true,
 };
 
-/** Who may do what to a client they reach, under shared care. */
+/**
+ * Who may do what to a client they reach, under shared care, on a note they wrote (signing is
+ * the author's alone; see the note.sign tests below for everyone else).
+ */
+const sharedCareAsAuthor: ClientFacts = { ...shared, isAuthor: true };
 const sharedCare: Record<Action, Role[]> = {
   'practice.read': ['owner', 'therapist', 'front_desk'],
   'practice.update': ['owner'],
@@ -58,6 +62,12 @@ const sharedCare: Record<Action, Role[]> = {
   'client.careTeam.manage': ['owner'],
   'clinical.read': ['owner', 'therapist'],
   'clinical.write': ['owner', 'therapist'],
+  'note.sign': ['owner', 'therapist'],
+  'schedule.read': ['owner', 'therapist', 'front_desk'],
+  'schedule.write': ['owner', 'therapist', 'front_desk'],
+  'catalogue.read': ['owner', 'therapist', 'front_desk'],
+  'catalogue.manage': ['owner'],
+  'reflection.write': ['owner', 'therapist'],
 };
 const actions = Object.keys(sharedCare) as Action[];
 
@@ -65,7 +75,7 @@ describe('can, under shared care', () => {
   for (const action of actions) {
     it(`lets exactly ${sharedCare[action].join(', ')} do ${action}`, () => {
       const allowed = [owner, therapist, frontDesk]
-        .filter((who) => can(who, action, shared))
+        .filter((who) => can(who, action, sharedCareAsAuthor))
         .map((who) => who.role);
       assert.deepEqual(allowed, sharedCare[action]);
     });
@@ -124,6 +134,61 @@ describe('front desk and clinical content', () => {
       assert.equal(can(frontDesk, 'clinical.write', facts), false);
     });
   }
+});
+
+describe('signing a note', () => {
+  it('refuses note.sign to everyone who did not write the note', () => {
+    for (const who of [owner, therapist, frontDesk]) {
+      assert.equal(can(who, 'note.sign', { ...shared, isAuthor: false }), false, who.role);
+    }
+  });
+
+  it('refuses note.sign when authorship is not known', () => {
+    assert.equal(can(therapist, 'note.sign', shared), false);
+  });
+
+  it('lets the owner sign a note they wrote for a client outside their care team', () => {
+    assert.equal(can(owner, 'note.sign', { ...assignedElsewhere, isAuthor: true }), true);
+  });
+
+  it('refuses note.sign to an author who no longer reaches the client under assigned care', () => {
+    assert.equal(can(therapist, 'note.sign', { ...assignedElsewhere, isAuthor: true }), false);
+  });
+
+  it('answers Forbidden, not NotFound, when the owner signs another clinician’s note', () => {
+    assert.throws(() => authorize(owner, 'note.sign', { ...shared, isAuthor: false }), Forbidden);
+  });
+});
+
+describe('schedule, catalogue and reflections', () => {
+  it('lets front desk book and read the schedule of every client under assigned care', () => {
+    assert.equal(can(frontDesk, 'schedule.read', assignedElsewhere), true);
+    assert.equal(can(frontDesk, 'schedule.write', assignedElsewhere), true);
+  });
+
+  it('keeps a therapist away from the schedule of a client outside their care team', () => {
+    assert.equal(can(therapist, 'schedule.read', assignedElsewhere), false);
+    assert.equal(can(therapist, 'schedule.write', assignedElsewhere), false);
+  });
+
+  it('lets a therapist on the care team book a session', () => {
+    assert.equal(can(therapist, 'schedule.write', assignedOnTeam), true);
+  });
+
+  it('never lets front desk write a reflection, whatever the care model', () => {
+    for (const facts of [shared, assignedElsewhere, assignedOnTeam, assignedPrimary]) {
+      assert.equal(can(frontDesk, 'reflection.write', facts), false);
+    }
+  });
+
+  it('keeps a therapist from reflecting on a client outside their care team', () => {
+    assert.throws(() => authorize(therapist, 'reflection.write', assignedElsewhere), NotFound);
+  });
+
+  it('lets only the owner manage the catalogue', () => {
+    assert.throws(() => authorize(therapist, 'catalogue.manage'), Forbidden);
+    assert.doesNotThrow(() => authorize(owner, 'catalogue.manage'));
+  });
 });
 
 describe('authorize', () => {

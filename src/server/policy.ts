@@ -25,7 +25,13 @@ export type Action =
   | 'client.careTeam.read'
   | 'client.careTeam.manage'
   | 'clinical.read'
-  | 'clinical.write';
+  | 'clinical.write'
+  | 'note.sign'
+  | 'schedule.read'
+  | 'schedule.write'
+  | 'catalogue.read'
+  | 'catalogue.manage'
+  | 'reflection.write';
 
 /** Facts about one client that rules depend on, gathered by the route before asking. */
 export interface ClientFacts {
@@ -33,6 +39,8 @@ export interface ClientFacts {
   /** Primary therapist or on the care team. */
   onCareTeam: boolean;
   isPrimaryTherapist: boolean;
+  /** The actor wrote the note in question (signing is the author's alone). */
+  isAuthor?: boolean;
 }
 
 const isOwner = (actor: Actor) => actor.role === 'owner';
@@ -64,6 +72,13 @@ const rules: Record<Action, Rule> = {
     isOwner(actor) || (isTherapist(actor) && facts.isPrimaryTherapist),
   'clinical.read': reachesClinically,
   'clinical.write': reachesClinically,
+  'note.sign': (actor, facts) => reachesClinically(actor, facts) && facts.isAuthor === true,
+  'schedule.read': reachesClient,
+  'schedule.write': reachesClient,
+  'catalogue.read': always,
+  'catalogue.manage': isOwner,
+  // Reflections are a clinician's own notes about a client they care for.
+  'reflection.write': reachesClinically,
 };
 
 /** Facts for actions that concern no particular client. */
@@ -100,7 +115,13 @@ export function clientScope(actor: Actor, careModel: CareModel): ClientScope {
 function concernsOneClient(action: Action): boolean {
   const oneClient =
     action.startsWith('client.') && action !== 'client.list' && action !== 'client.create';
-  return oneClient || action.startsWith('clinical.');
+  return (
+    oneClient ||
+    action.startsWith('clinical.') ||
+    action.startsWith('schedule.') ||
+    action === 'note.sign' ||
+    action === 'reflection.write'
+  );
 }
 
 function roleName(role: Role): string {

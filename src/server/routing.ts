@@ -29,7 +29,7 @@ interface RouteCommon<P, Q, B> {
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   /** Status → response schema (null for no body); documents the API, not enforced. */
-  responses: Record<number, z.ZodType | null | 'csv'>;
+  responses: Record<number, z.ZodType | null | 'csv' | 'pdf'>;
   /** Marks routes that need an If-Match header. */
   conditional?: boolean;
   /** Overrides the default request body limit. */

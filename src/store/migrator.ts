@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from '
 import { foundation } from './migrations/2026-11-27T0000-foundation.js';
 import { staffInvitations } from './migrations/2026-11-27T0100-staff-invitations.js';
 import { clientSearchIndex } from './migrations/2026-11-27T0200-client-search-index.js';
+import { sessionsAndNotes } from './migrations/2026-11-27T0300-sessions-and-notes.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new file instead. */
 export const migrations: Record<string, Migration> = {
   '2026-11-27T0000-foundation': foundation,
   '2026-11-27T0100-staff-invitations': staffInvitations,
   '2026-11-27T0200-client-search-index': clientSearchIndex,
+  '2026-11-27T0300-sessions-and-notes': sessionsAndNotes,
 };
 
 export function migrator(db: Kysely<any>): Migrator {

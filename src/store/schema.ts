@@ -135,6 +135,113 @@ export interface StaffInvitationTable {
   revoked_at: string | null;
 }
 
+export interface CatalogueEntryTable {
+  id: string;
+  practice_id: string;
+  code: string;
+  name: string;
+  retired_at: string | null;
+  created_at: string;
+}
+
+export interface SessionTypeTable extends CatalogueEntryTable {
+  minutes: number;
+}
+
+export interface ProductTable {
+  id: string;
+  practice_id: string;
+  name: string;
+  kind: string;
+  /** JSON array of ingredient codes. */
+  ingredients: string;
+  retired_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  practice_id: string;
+  client_id: string;
+  therapist_id: string;
+  starts_at: string;
+  service_date: string;
+  planned_minutes: number;
+  actual_minutes: number | null;
+  session_type: string;
+  location: string | null;
+  status: string;
+  status_reason: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  created_by: string | null;
+}
+
+export interface NoteTable {
+  session_id: string;
+  practice_id: string;
+  client_id: string;
+  author_id: string;
+  content: string;
+  pain_before: number | null;
+  pain_after: number | null;
+  /** Folded note text that full-text search indexes. */
+  search_text: string;
+  signed_at: string | null;
+  signed_by: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NoteTechniqueTable {
+  session_id: string;
+  position: number;
+  practice_id: string;
+  client_id: string;
+  service_date: string;
+  technique: string;
+  minutes: number;
+  pressure: number;
+  regions: string;
+}
+
+export interface AddendumTable {
+  id: string;
+  session_id: string;
+  practice_id: string;
+  author_id: string;
+  reason: string;
+  text: string;
+  created_at: string;
+}
+
+export interface NoteVersionTable {
+  id: string;
+  session_id: string;
+  number: number;
+  kind: string;
+  content: string;
+  addendum_id: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ReflectionTable {
+  id: string;
+  practice_id: string;
+  author_id: string;
+  client_id: string;
+  session_id: string | null;
+  text: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   practices: PracticeTable;
   users: UserTable;
@@ -145,5 +252,14 @@ export interface Database {
   audit_events: AuditEventTable;
   audit_chain: AuditChainTable;
   staff_invitations: StaffInvitationTable;
+  techniques: CatalogueEntryTable;
+  session_types: SessionTypeTable;
+  products: ProductTable;
+  sessions: SessionTable;
+  notes: NoteTable;
+  note_techniques: NoteTechniqueTable;
+  addenda: AddendumTable;
+  note_versions: NoteVersionTable;
+  reflections: ReflectionTable;
   kysely_migration: { name: string; timestamp: string };
 }

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { Redirect, Route, Switch, useLocation, useRoute } from 'wouter';
 import { AppLayout } from './components/AppLayout.js';
 import { PageErrorBoundary } from './components/PageErrorBoundary.js';
 import { PageLoader, ServerUnreachable } from './components/PageStatus.js';
@@ -15,6 +15,7 @@ function lazyPage<Name extends string>(
 
 const SetupPage = lazyPage(() => import('./pages/setup/SetupPage.js'), 'SetupPage');
 const LoginPage = lazyPage(() => import('./pages/login/LoginPage.js'), 'LoginPage');
+const InvitePage = lazyPage(() => import('./pages/invite/InvitePage.js'), 'InvitePage');
 const ClientListPage = lazyPage(
   () => import('./pages/clients/ClientListPage.js'),
   'ClientListPage',
@@ -28,6 +29,10 @@ const ClientProfilePage = lazyPage(
   () => import('./pages/clients/ClientProfilePage.js'),
   'ClientProfilePage',
 );
+const TodayPage = lazyPage(() => import('./pages/today/TodayPage.js'), 'TodayPage');
+const SchedulePage = lazyPage(() => import('./pages/schedule/SchedulePage.js'), 'SchedulePage');
+const SessionPage = lazyPage(() => import('./pages/sessions/SessionPage.js'), 'SessionPage');
+const NoteSearchPage = lazyPage(() => import('./pages/notes/NoteSearchPage.js'), 'NoteSearchPage');
 const StaffPage = lazyPage(() => import('./pages/staff/StaffPage.js'), 'StaffPage');
 const SettingsPage = lazyPage(() => import('./pages/settings/SettingsPage.js'), 'SettingsPage');
 const AuditPage = lazyPage(() => import('./pages/audit/AuditPage.js'), 'AuditPage');
@@ -36,6 +41,17 @@ const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage.js'), 'NotFound
 export function App() {
   const { state, refresh } = useSessionState();
   const [location] = useLocation();
+  const [isInvitation] = useRoute('/invite/:token');
+
+  // An invitation link works signed out, and says what to do when someone is signed in. The
+  // same element in both states keeps the page mounted while accepting signs the person in.
+  if (isInvitation && (state.status === 'signedOut' || state.status === 'signedIn')) {
+    return (
+      <Suspense fallback={<PageLoader fullScreen />}>
+        <Route path="/invite/:token" component={InvitePage} />
+      </Suspense>
+    );
+  }
 
   switch (state.status) {
     case 'loading':
@@ -64,10 +80,10 @@ export function App() {
       return (
         <Switch>
           <Route path="/login">
-            <Redirect to="/clients" replace />
+            <Redirect to="/today" replace />
           </Route>
           <Route path="/setup">
-            <Redirect to="/clients" replace />
+            <Redirect to="/today" replace />
           </Route>
           <Route>
             <AppLayout>
@@ -75,8 +91,12 @@ export function App() {
                 <Suspense fallback={<PageLoader />}>
                   <Switch>
                     <Route path="/">
-                      <Redirect to="/clients" replace />
+                      <Redirect to="/today" replace />
                     </Route>
+                    <Route path="/today" component={TodayPage} />
+                    <Route path="/schedule" component={SchedulePage} />
+                    <Route path="/sessions/:id" component={SessionPage} />
+                    <Route path="/notes/search" component={NoteSearchPage} />
                     <Route path="/clients" component={ClientListPage} />
                     <Route path="/clients/new" component={NewClientPage} />
                     <Route path="/clients/:id/edit" component={EditClientPage} />

@@ -58,6 +58,33 @@ const expected: Record<string, Row> = {
   removeFromCareTeam: clinicians,
   listAuditEvents: ownerOnly,
   exportAuditEvents: ownerOnly,
+  getCatalogue: signedIn,
+  addTechnique: ownerOnly,
+  updateTechnique: ownerOnly,
+  addProduct: ownerOnly,
+  updateProduct: ownerOnly,
+  // Front desk runs the schedule: booking, changing and cancelling sessions, and the timeline
+  // without its clinical fields (timeline.test.ts checks what it hides).
+  bookSession: signedIn,
+  listSessions: signedIn,
+  getScheduledSession: signedIn,
+  updateSession: signedIn,
+  cancelSession: signedIn,
+  getClientTimeline: signedIn,
+  // Notes are clinical content; each clinician signs only a note of their own (notes.test.ts).
+  getLastPlan: clinicians,
+  getNote: clinicians,
+  saveNoteDraft: clinicians,
+  signNote: clinicians,
+  addNoteAddendum: clinicians,
+  listNoteVersions: clinicians,
+  downloadNotePdf: clinicians,
+  searchNotes: clinicians,
+  // Everyone's own list; front desk writes no notes, so theirs is empty.
+  listUnsignedNotes: signedIn,
+  listMyReflections: clinicians,
+  addReflection: clinicians,
+  updateReflection: clinicians,
 };
 
 const principals: Array<Principal & { label: string }> = [

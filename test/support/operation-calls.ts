@@ -11,6 +11,7 @@ import {
   type StaffFixture,
 } from './factories.js';
 import { ApiClient, type ApiResponse } from './http.js';
+import { documentationCalls } from './documentation-calls.js';
 import type { TestServer } from './server.js';
 
 /** One practice with an account of every role, shared by a role matrix's calls. */
@@ -42,7 +43,7 @@ export async function sessionFor(world: RoleWorld, principal: Principal): Promis
   return (await createToken(world.server, session)).client;
 }
 
-type Call = (caller: ApiClient, world: RoleWorld) => Promise<ApiResponse>;
+export type Call = (caller: ApiClient, world: RoleWorld) => Promise<ApiResponse>;
 
 /** A client whose primary therapist is the world's therapist, created by the owner. */
 const ownersClient = (world: RoleWorld) =>
@@ -190,4 +191,5 @@ export const operationCalls: Record<string, Call> = {
   },
   listAuditEvents: (caller) => caller.get('/api/v1/audit'),
   exportAuditEvents: (caller) => caller.get('/api/v1/audit.csv'),
+  ...documentationCalls,
 };

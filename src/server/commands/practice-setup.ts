@@ -6,6 +6,7 @@ import {
 } from '../../domain/practice.js';
 import type { Runtime } from '../../domain/runtime.js';
 import type { Db } from '../../store/database.js';
+import { seedCatalogue } from '../../store/catalogue.js';
 import { countPractices, insertPractice } from '../../store/practices.js';
 import { findUserByEmail, insertUser, type UserAccount } from '../../store/users.js';
 
@@ -37,6 +38,7 @@ export async function setUpPractice(
     settings: defaultPracticeSettings,
     now,
   });
+  await seedCatalogue(db, practice.id, runtime);
   const owner = await insertUser(db, {
     id: runtime.newId(),
     practiceId: practice.id,

@@ -231,7 +231,7 @@ export function authRoutes(context: AppContext): RouteSpec[] {
   ];
 }
 
-function lockedOut(lockedUntil: string, now: Date): TooManyAttempts {
+export function lockedOut(lockedUntil: string, now: Date): TooManyAttempts {
   const seconds = Math.max(1, Math.ceil((new Date(lockedUntil).getTime() - now.getTime()) / 1000));
   return new TooManyAttempts(
     `Too many failed sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minutes.`,

@@ -19,7 +19,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const role = session.user.role;
 
   const destinations: Destination[] = [
+    { href: '/today', label: 'Today' },
+    { href: '/schedule', label: 'Schedule' },
     { href: '/clients', label: 'Clients' },
+    ...(offers.clinicalNotes(role) ? [{ href: '/notes/search', label: 'Search notes' }] : []),
     ...(offers.staffAdmin(role) ? [{ href: '/staff', label: 'Staff' }] : []),
     ...(offers.auditLog(role) ? [{ href: '/audit', label: 'Audit log' }] : []),
     { href: '/settings', label: 'Settings' },
@@ -33,7 +36,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !navigationOpen } }}
+      // Narrower beside a tablet's content, where tables need the room.
+      navbar={{
+        width: { sm: 168, md: 200 },
+        breakpoint: 'sm',
+        collapsed: { mobile: !navigationOpen },
+      }}
       padding="md"
     >
       <a href="#main" className="skip-link" onClick={skipToMain}>

@@ -7,7 +7,8 @@ import { useEffect, useRef, type ReactNode } from 'react';
 export function RevealOnShow({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    ref.current?.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
     ref.current?.focus({ preventScroll: true });
   }, []);
   return (

@@ -11,4 +11,6 @@ export const offers = {
   archiveClient: (role: Role) => role !== 'front_desk',
   careTeamChanges: (role: Role, isPrimaryTherapist: boolean) =>
     role === 'owner' || (role === 'therapist' && isPrimaryTherapist),
+  /** Notes, note search and private reflections: clinicians only, never front desk. */
+  clinicalNotes: (role: Role) => role !== 'front_desk',
 };

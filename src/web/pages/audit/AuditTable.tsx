@@ -24,7 +24,7 @@ function describeDetail(detail: AuditEventView['detail']): string {
 
 export function AuditTable({ events, timeZone }: { events: AuditEventView[]; timeZone: string }) {
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={560}>
       <Table verticalSpacing="xs" fz="sm" aria-label="Audit events" striped>
         <Table.Thead>
           <Table.Tr>
@@ -44,9 +44,7 @@ export function AuditTable({ events, timeZone }: { events: AuditEventView[]; tim
         <Table.Tbody>
           {events.map((event) => (
             <Table.Tr key={event.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {formatInstant(event.at, timeZone, true)}
-              </Table.Td>
+              <Table.Td>{formatInstant(event.at, timeZone, true)}</Table.Td>
               <Table.Td>
                 {event.userName ?? (event.userId ? 'Unknown account' : 'Nobody signed in')}
                 {event.role && (

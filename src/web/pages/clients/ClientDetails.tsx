@@ -9,7 +9,8 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
     <DataList.Item>
       <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>
+      {/* A long email address breaks inside the card on a phone rather than spill out of it. */}
+      <DataList.ItemValue style={{ overflowWrap: 'anywhere' }}>
         {empty ? (
           <Text span size="sm" c="dimmed">
             Not recorded

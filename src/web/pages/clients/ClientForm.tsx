@@ -112,7 +112,7 @@ export function ClientForm({
         </Section>
 
         <Section id="client-emergency" title="Emergency contact">
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
             <TextInput
               label="Emergency contact name"
               autoComplete="off"
@@ -158,7 +158,8 @@ export function ClientForm({
 
         <Section id="client-communication" title="Communication preferences">
           <Fieldset legend="The client agrees to be contacted" variant="unstyled">
-            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt="xs">
+            {/* Rows far enough apart that a fingertip picks the one it meant. */}
+            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" verticalSpacing="md" mt="xs">
               <Checkbox
                 label="By email"
                 {...field('communicationPreferences.email', { type: 'checkbox' })}

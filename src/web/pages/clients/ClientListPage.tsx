@@ -47,7 +47,10 @@ export function ClientListPage() {
       },
       { replace: true },
     );
+  // A search still waiting when a client is opened must not pull the person back here: while
+  // the profile's code loads, this page is only hidden (Suspense), and its timer still fires.
   const searchFor = useDebouncedCallback((text: string) => {
+    if (window.location.pathname !== '/clients') return;
     updateParams({ q: text.trim(), page: null });
   }, 150);
 

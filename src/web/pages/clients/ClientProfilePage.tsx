@@ -18,6 +18,8 @@ import { offers } from '../../session/permissions.js';
 import { useSession } from '../../session/SessionProvider.js';
 import { CareTeamSection } from './CareTeamSection.js';
 import { ClientDetails } from './ClientDetails.js';
+import { ReflectionsPanel } from './ReflectionsPanel.js';
+import { SessionTimeline } from './SessionTimeline.js';
 
 export function ClientProfilePage() {
   const { id = '' } = useParams<{ id: string }>();
@@ -134,6 +136,7 @@ export function ClientProfilePage() {
             client to see them there again.
           </Text>
         )}
+        <SessionTimeline clientId={client.id} clientName={displayName(client)} />
         <ClientDetails
           client={client}
           therapistName={therapist}
@@ -146,6 +149,7 @@ export function ClientProfilePage() {
             client.primaryTherapistId === session.user.id,
           )}
         />
+        {offers.clinicalNotes(session.user.role) && <ReflectionsPanel clientId={client.id} />}
       </Stack>
     </>
   );

@@ -16,13 +16,17 @@ export function ClientTable({
 }) {
   const [, navigate] = useLocation();
   return (
-    <Table.ScrollContainer minWidth={360}>
+    <Table.ScrollContainer minWidth={280}>
       <Table highlightOnHover verticalSpacing="sm" aria-label="Clients">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Name</Table.Th>
-            <Table.Th scope="col">Date of birth</Table.Th>
-            <Table.Th scope="col">Phone</Table.Th>
+            <Table.Th scope="col" visibleFrom="sm">
+              Date of birth
+            </Table.Th>
+            <Table.Th scope="col" visibleFrom="sm">
+              Phone
+            </Table.Th>
             <Table.Th scope="col" visibleFrom="md">
               Email
             </Table.Th>
@@ -56,9 +60,25 @@ export function ClientTable({
                       Legal name: {legalName}
                     </Text>
                   )}
+                  {/* A phone has no room for three columns: birth date and phone go under the name. */}
+                  {(client.dateOfBirth ?? client.phone) && (
+                    <Text size="sm" hiddenFrom="sm">
+                      {[
+                        client.dateOfBirth && `Born ${formatCalendarDate(client.dateOfBirth)}`,
+                        client.phone,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </Text>
+                  )}
                 </Table.Td>
-                <Table.Td>{formatCalendarDate(client.dateOfBirth)}</Table.Td>
-                <Table.Td>{client.phone}</Table.Td>
+                {/* A date or number broken over two lines is hard to read at a glance. */}
+                <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {formatCalendarDate(client.dateOfBirth)}
+                </Table.Td>
+                <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {client.phone}
+                </Table.Td>
                 <Table.Td visibleFrom="md">{client.email}</Table.Td>
               </Table.Tr>
             );

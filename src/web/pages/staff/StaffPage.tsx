@@ -13,6 +13,8 @@ import { offers } from '../../session/permissions.js';
 import { useSession } from '../../session/SessionProvider.js';
 import { AddStaffDialog } from './AddStaffDialog.js';
 import { EditStaffDialog } from './EditStaffDialog.js';
+import { InviteStaffDialog } from './InviteStaffDialog.js';
+import { PendingInvitations } from './PendingInvitations.js';
 import { StaffTable } from './StaffTable.js';
 
 export function StaffPage() {
@@ -26,6 +28,7 @@ export function StaffPage() {
 function StaffAdministration({ currentUserId }: { currentUserId: string }) {
   const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
+  const [inviting, setInviting] = useState(false);
   const [editing, setEditing] = useState<StaffMember | null>(null);
   const [deactivating, setDeactivating] = useState<StaffMember | null>(null);
   const staff = useQuery({ queryKey: staffKeys.all, queryFn: ({ signal }) => listStaff(signal) });
@@ -51,7 +54,14 @@ function StaffAdministration({ currentUserId }: { currentUserId: string }) {
     <>
       <PageHeading
         title="Staff"
-        actions={<Button onClick={() => setAdding(true)}>Add staff member</Button>}
+        actions={
+          <>
+            <Button onClick={() => setInviting(true)}>Invite staff member</Button>
+            <Button variant="default" onClick={() => setAdding(true)}>
+              Add staff member
+            </Button>
+          </>
+        }
       />
       {setStatus.error && <ProblemAlert error={setStatus.error} />}
       {staff.isPending && <PageLoader />}
@@ -66,6 +76,8 @@ function StaffAdministration({ currentUserId }: { currentUserId: string }) {
           busyId={setStatus.isPending ? (setStatus.variables?.member.id ?? null) : null}
         />
       )}
+      <PendingInvitations />
+      <InviteStaffDialog opened={inviting} onClose={() => setInviting(false)} />
       <AddStaffDialog opened={adding} onClose={() => setAdding(false)} />
       {editing && (
         <EditStaffDialog key={editing.id} member={editing} onClose={() => setEditing(null)} />

@@ -1,0 +1,43 @@
+import type { FastifyRequest } from 'fastify';
+import { DomainError, NotFound } from '../domain/errors.js';
+import type { Session } from '../domain/sessions.js';
+import { findClient } from '../store/clients.js';
+import { findSession } from '../store/sessions.js';
+import type { Actor } from './actor.js';
+import { recordAudit } from './audit-trail.js';
+import { clientFacts } from './client-access.js';
+import type { AppContext } from './context.js';
+import { authorize, type Action, type ClientFacts } from './policy.js';
+
+/**
+ * Loads a session of the actor's practice and checks the action against the policy with the
+ * facts of its client. Refusals and unknown ids are audited before the error goes out.
+ */
+export async function loadAuthorizedSession(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  sessionId: string,
+  action: Action,
+  extraFacts: Partial<ClientFacts> = {},
+): Promise<{ session: Session; facts: ClientFacts }> {
+  const session = await findSession(context.store.db, actor.practiceId, sessionId);
+  const client = session ? await findClient(context.store.db, actor.practiceId, session.clientId) : undefined;
+  if (!session || !client) {
+    await recordAudit(context, context.store.db, request, { action, recordType: 'session', recordId: sessionId, outcome: 'failed', detail: { reason: 'not_found' } });
+    throw new NotFound('session');
+  }
+  const base = await clientFacts(context, actor, client);
+  // The therapist booked for a session may document it, even under assigned care.
+  const facts = { ...base, onCareTeam: base.onCareTeam || session.therapistId === actor.userId, ...extraFacts };
+  try {
+    authorize(actor, action, facts);
+  } catch (error) {
+    if (error instanceof DomainError) {
+      await recordAudit(context, context.store.db, request, { action, recordType: 'session', recordId: session.id, clientId: session.clientId, outcome: 'denied' });
+      if (error instanceof NotFound) throw new NotFound('session');
+    }
+    throw error;
+  }
+  return { session, facts };
+}

@@ -1,0 +1,125 @@
+import type { ProductInput } from '../domain/catalogue.js';
+import { defaultProducts, defaultSessionTypes, defaultTechniques } from '../domain/catalogue.js';
+import type { Runtime } from '../domain/runtime.js';
+import type { Db } from './database.js';
+import type { ProductTable } from './schema.js';
+import { updateVersioned } from './versioned.js';
+
+export interface CatalogueEntry {
+  id: string;
+  code: string;
+  name: string;
+  retiredAt: string | null;
+}
+
+export interface SessionTypeEntry extends CatalogueEntry {
+  minutes: number;
+}
+
+export interface Product {
+  id: string;
+  name: string;
+  kind: string;
+  ingredients: string[];
+  retiredAt: string | null;
+  version: number;
+}
+
+function toProduct(row: ProductTable): Product {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    ingredients: JSON.parse(row.ingredients) as string[],
+    retiredAt: row.retired_at,
+    version: row.version,
+  };
+}
+
+/** Gives a new practice the shipped techniques, session types and products. */
+export async function seedCatalogue(db: Db, practiceId: string, runtime: Runtime): Promise<void> {
+  const now = runtime.now().toISOString();
+  await db
+    .insertInto('techniques')
+    .values(defaultTechniques.map((technique) => ({ id: runtime.newId(), practice_id: practiceId, ...technique, retired_at: null, created_at: now })))
+    .execute();
+  await db
+    .insertInto('session_types')
+    .values(defaultSessionTypes.map((type) => ({ id: runtime.newId(), practice_id: practiceId, ...type, retired_at: null, created_at: now })))
+    .execute();
+  for (const product of defaultProducts) await insertProduct(db, practiceId, product, runtime);
+}
+
+export async function listTechniques(db: Db, practiceId: string): Promise<CatalogueEntry[]> {
+  const rows = await db.selectFrom('techniques').selectAll().where('practice_id', '=', practiceId).orderBy('name').execute();
+  return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, retiredAt: row.retired_at }));
+}
+
+export async function listSessionTypes(db: Db, practiceId: string): Promise<SessionTypeEntry[]> {
+  const rows = await db.selectFrom('session_types').selectAll().where('practice_id', '=', practiceId).orderBy('name').execute();
+  return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, minutes: row.minutes, retiredAt: row.retired_at }));
+}
+
+export async function insertTechnique(db: Db, practiceId: string, entry: { code: string; name: string }, runtime: Runtime): Promise<void> {
+  await db
+    .insertInto('techniques')
+    .values({ id: runtime.newId(), practice_id: practiceId, code: entry.code, name: entry.name, retired_at: null, created_at: runtime.now().toISOString() })
+    .execute();
+}
+
+/** Renames or retires a technique; its code, used by past notes, never changes. */
+export async function updateTechnique(db: Db, practiceId: string, code: string, change: { name: string; retired: boolean }, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('techniques')
+    .set({ name: change.name, retired_at: change.retired ? now : null })
+    .where('practice_id', '=', practiceId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function listProducts(db: Db, practiceId: string): Promise<Product[]> {
+  const rows = await db.selectFrom('products').selectAll().where('practice_id', '=', practiceId).orderBy('name').execute();
+  return rows.map(toProduct);
+}
+
+export async function insertProduct(db: Db, practiceId: string, product: ProductInput, runtime: Runtime): Promise<Product> {
+  const now = runtime.now().toISOString();
+  const row: ProductTable = {
+    id: runtime.newId(),
+    practice_id: practiceId,
+    name: product.name,
+    kind: product.kind,
+    ingredients: JSON.stringify(product.ingredients),
+    retired_at: null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  await db.insertInto('products').values(row).execute();
+  return toProduct(row);
+}
+
+export async function findProduct(db: Db, practiceId: string, id: string): Promise<Product | undefined> {
+  const row = await db.selectFrom('products').selectAll().where('practice_id', '=', practiceId).where('id', '=', id).executeTakeFirst();
+  return row ? toProduct(row) : undefined;
+}
+
+export async function updateProduct(
+  db: Db,
+  practiceId: string,
+  id: string,
+  expectedVersion: number,
+  change: ProductInput & { retired: boolean },
+  now: string,
+): Promise<Product> {
+  return updateVersioned(db, {
+    table: 'products',
+    recordType: 'product',
+    id,
+    practiceId,
+    expectedVersion,
+    values: { name: change.name, kind: change.kind, ingredients: JSON.stringify(change.ingredients), retired_at: change.retired ? now : null, updated_at: now },
+    load: (current) => findProduct(current, practiceId, id),
+  });
+}

@@ -1,0 +1,370 @@
+import { sql } from 'kysely';
+import type { NoteContent } from '../domain/notes.js';
+import { noteSearchText } from '../domain/notes.js';
+import { foldForSearch } from '../domain/text.js';
+import { NotFound, StaleVersion } from '../domain/errors.js';
+import type { Db } from './database.js';
+import type { ClientScope } from './clients.js';
+import type { NoteTable } from './schema.js';
+import { isSqlite } from './migrations/dialect.js';
+
+export interface Note {
+  sessionId: string;
+  clientId: string;
+  authorId: string;
+  content: NoteContent;
+  status: 'draft' | 'signed';
+  signedAt: string | null;
+  signedBy: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function toNote(row: NoteTable): Note {
+  return {
+    sessionId: row.session_id,
+    clientId: row.client_id,
+    authorId: row.author_id,
+    content: JSON.parse(row.content) as NoteContent,
+    status: row.signed_at ? 'signed' : 'draft',
+    signedAt: row.signed_at,
+    signedBy: row.signed_by,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function contentColumns(content: NoteContent) {
+  return {
+    content: JSON.stringify(content),
+    pain_before: content.subjective.painBefore,
+    pain_after: content.assessment.painAfter,
+    search_text: foldForSearch(noteSearchText(content)),
+  };
+}
+
+export async function findNote(
+  db: Db,
+  practiceId: string,
+  sessionId: string,
+): Promise<Note | undefined> {
+  const row = await db
+    .selectFrom('notes')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('practice_id', '=', practiceId)
+    .executeTakeFirst();
+  return row ? toNote(row) : undefined;
+}
+
+/**
+ * Saves a draft. The first save creates the note (expected version 0); later saves must name
+ * the version they edited, so two tabs or devices can never overwrite each other silently.
+ */
+export async function saveDraft(
+  db: Db,
+  note: {
+    practiceId: string;
+    sessionId: string;
+    clientId: string;
+    authorId: string;
+    content: NoteContent;
+    expectedVersion: number;
+    now: string;
+  },
+): Promise<Note> {
+  if (note.expectedVersion === 0) {
+    // Two devices may both send the first save at once: the insert that loses the race does
+    // nothing (rather than failing on the key) and answers like any stale save.
+    const inserted = await db
+      .insertInto('notes')
+      .values({
+        session_id: note.sessionId,
+        practice_id: note.practiceId,
+        client_id: note.clientId,
+        author_id: note.authorId,
+        ...contentColumns(note.content),
+        signed_at: null,
+        signed_by: null,
+        version: 1,
+        created_at: note.now,
+        updated_at: note.now,
+      })
+      .onConflict((conflict) => conflict.column('session_id').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows) === 0) {
+      const existing = await findNote(db, note.practiceId, note.sessionId);
+      if (!existing) throw new NotFound('note');
+      throw new StaleVersion('note', existing, existing.version);
+    }
+  } else {
+    const result = await db
+      .updateTable('notes')
+      .set({ ...contentColumns(note.content), updated_at: note.now, version: sql`version + 1` })
+      .where('session_id', '=', note.sessionId)
+      .where('practice_id', '=', note.practiceId)
+      .where('version', '=', note.expectedVersion)
+      .where('signed_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) {
+      const current = await findNote(db, note.practiceId, note.sessionId);
+      if (!current) throw new NotFound('note');
+      throw new StaleVersion('note', current, current.version);
+    }
+  }
+  return (await findNote(db, note.practiceId, note.sessionId))!;
+}
+
+/**
+ * Signs a draft: stamps it (after which the database refuses any change), records its
+ * techniques for progress analytics, and keeps the signed content as version 1.
+ */
+export async function signNote(
+  db: Db,
+  sign: {
+    practiceId: string;
+    sessionId: string;
+    expectedVersion: number;
+    userId: string;
+    serviceDate: string;
+    versionId: string;
+    now: string;
+  },
+): Promise<Note> {
+  const result = await db
+    .updateTable('notes')
+    .set({
+      signed_at: sign.now,
+      signed_by: sign.userId,
+      updated_at: sign.now,
+      version: sql`version + 1`,
+    })
+    .where('session_id', '=', sign.sessionId)
+    .where('practice_id', '=', sign.practiceId)
+    .where('version', '=', sign.expectedVersion)
+    .where('signed_at', 'is', null)
+    .executeTakeFirst();
+  const note = await findNote(db, sign.practiceId, sign.sessionId);
+  if (!note) throw new NotFound('note');
+  if (Number(result.numUpdatedRows) === 0) throw new StaleVersion('note', note, note.version);
+  const techniques = note.content.treatment.techniques;
+  if (techniques.length > 0) {
+    await db
+      .insertInto('note_techniques')
+      .values(
+        techniques.map((use, position) => ({
+          session_id: note.sessionId,
+          position,
+          practice_id: sign.practiceId,
+          client_id: note.clientId,
+          service_date: sign.serviceDate,
+          technique: use.technique,
+          minutes: use.minutes,
+          pressure: use.pressure,
+          regions: JSON.stringify(use.regions),
+        })),
+      )
+      .execute();
+  }
+  await db
+    .insertInto('note_versions')
+    .values({
+      id: sign.versionId,
+      session_id: note.sessionId,
+      number: 1,
+      kind: 'signed',
+      content: JSON.stringify(note.content),
+      addendum_id: null,
+      created_by: sign.userId,
+      created_at: sign.now,
+    })
+    .execute();
+  return note;
+}
+
+export interface Addendum {
+  id: string;
+  sessionId: string;
+  authorId: string;
+  authorName: string;
+  reason: string;
+  text: string;
+  createdAt: string;
+}
+
+export async function insertAddendum(
+  db: Db,
+  addendum: {
+    id: string;
+    practiceId: string;
+    sessionId: string;
+    authorId: string;
+    reason: string;
+    text: string;
+    now: string;
+    versionId: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('addenda')
+    .values({
+      id: addendum.id,
+      session_id: addendum.sessionId,
+      practice_id: addendum.practiceId,
+      author_id: addendum.authorId,
+      reason: addendum.reason,
+      text: addendum.text,
+      created_at: addendum.now,
+    })
+    .execute();
+  const last = await db
+    .selectFrom('note_versions')
+    .select((eb) => eb.fn.max('number').as('number'))
+    .where('session_id', '=', addendum.sessionId)
+    .executeTakeFirst();
+  await db
+    .insertInto('note_versions')
+    .values({
+      id: addendum.versionId,
+      session_id: addendum.sessionId,
+      number: Number(last?.number ?? 1) + 1,
+      kind: 'addendum',
+      content: JSON.stringify({ reason: addendum.reason, text: addendum.text }),
+      addendum_id: addendum.id,
+      created_by: addendum.authorId,
+      created_at: addendum.now,
+    })
+    .execute();
+}
+
+export async function listAddenda(db: Db, sessionId: string): Promise<Addendum[]> {
+  const rows = await db
+    .selectFrom('addenda')
+    .innerJoin('users', 'users.id', 'addenda.author_id')
+    .selectAll('addenda')
+    .select('users.display_name')
+    .where('addenda.session_id', '=', sessionId)
+    .orderBy('addenda.created_at')
+    .orderBy('addenda.id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    sessionId: row.session_id,
+    authorId: row.author_id,
+    authorName: row.display_name,
+    reason: row.reason,
+    text: row.text,
+    createdAt: row.created_at,
+  }));
+}
+
+export interface NoteVersion {
+  number: number;
+  kind: 'signed' | 'addendum';
+  content: unknown;
+  createdBy: string;
+  createdAt: string;
+}
+
+export async function listNoteVersions(db: Db, sessionId: string): Promise<NoteVersion[]> {
+  const rows = await db
+    .selectFrom('note_versions')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .orderBy('number')
+    .execute();
+  return rows.map((row) => ({
+    number: row.number,
+    kind: row.kind as NoteVersion['kind'],
+    content: JSON.parse(row.content) as unknown,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+  }));
+}
+
+/** Unsigned notes of an author, oldest first, for the dashboard. */
+export async function unsignedNotes(db: Db, practiceId: string, authorId: string) {
+  return db
+    .selectFrom('notes')
+    .innerJoin('sessions', 'sessions.id', 'notes.session_id')
+    .innerJoin('clients', 'clients.id', 'notes.client_id')
+    .select([
+      'notes.session_id',
+      'notes.updated_at',
+      'sessions.starts_at',
+      'clients.legal_first_name',
+      'clients.legal_last_name',
+      'clients.preferred_name',
+    ])
+    .where('notes.practice_id', '=', practiceId)
+    .where('notes.author_id', '=', authorId)
+    .where('notes.signed_at', 'is', null)
+    .where('sessions.status', 'not in', ['cancelled', 'no_show'])
+    .orderBy('sessions.starts_at')
+    .limit(200)
+    .execute();
+}
+
+export interface NoteHit {
+  sessionId: string;
+  clientId: string;
+  startsAt: string;
+  content: NoteContent;
+}
+
+/** Full-text search over note text, within the clients the reader may see. */
+export async function searchNotes(
+  db: Db,
+  practiceId: string,
+  scope: ClientScope,
+  query: string,
+  limit: number,
+): Promise<NoteHit[]> {
+  // Split where the indexes split (both break words at anything not a letter or digit), so
+  // "levator-scapulae" searches for both of its words rather than for "levatorscapulae".
+  const words = foldForSearch(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0)
+    .slice(0, 8);
+  if (words.length === 0) return [];
+  let select = db
+    .selectFrom('notes')
+    .innerJoin('sessions', 'sessions.id', 'notes.session_id')
+    .innerJoin('clients', 'clients.id', 'notes.client_id')
+    .select(['notes.session_id', 'notes.client_id', 'sessions.starts_at', 'notes.content'])
+    .where('notes.practice_id', '=', practiceId);
+  if (isSqlite(db)) {
+    // Each word quoted becomes a prefix phrase: no FTS5 syntax from the user reaches MATCH.
+    const match = words.map((word) => `"${word}"*`).join(' ');
+    select = select.where(
+      sql<boolean>`notes.rowid in (select rowid from notes_fts where notes_fts match ${match})`,
+    );
+  } else {
+    const tsquery = words.map((word) => `${word}:*`).join(' & ');
+    select = select.where(sql<boolean>`notes.search_vector @@ to_tsquery('simple', ${tsquery})`);
+  }
+  if (scope.kind === 'care_team') {
+    const userId = scope.userId;
+    select = select.where((eb) =>
+      eb.or([
+        eb('clients.primary_therapist_id', '=', userId),
+        eb.exists(
+          eb
+            .selectFrom('care_team')
+            .select('care_team.user_id')
+            .whereRef('care_team.client_id', '=', 'notes.client_id')
+            .where('care_team.user_id', '=', userId),
+        ),
+      ]),
+    );
+  }
+  const rows = await select.orderBy('sessions.starts_at', 'desc').limit(limit).execute();
+  return rows.map((row) => ({
+    sessionId: row.session_id,
+    clientId: row.client_id,
+    startsAt: row.starts_at,
+    content: JSON.parse(row.content) as NoteContent,
+  }));
+}

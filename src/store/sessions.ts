@@ -1,0 +1,166 @@
+import { sql } from 'kysely';
+import type { Session, SessionStatus } from '../domain/sessions.js';
+import type { Db } from './database.js';
+import type { ClientScope } from './clients.js';
+import type { SessionTable } from './schema.js';
+import { updateVersioned } from './versioned.js';
+
+function sessionQuery(db: Db) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('clients', 'clients.id', 'sessions.client_id')
+    .innerJoin('users', 'users.id', 'sessions.therapist_id')
+    .selectAll('sessions')
+    .select([
+      'clients.legal_first_name',
+      'clients.legal_last_name',
+      'clients.preferred_name',
+      'users.display_name as therapist_name',
+    ]);
+}
+
+type SessionRow = SessionTable & {
+  legal_first_name: string;
+  legal_last_name: string;
+  preferred_name: string | null;
+  therapist_name: string;
+};
+
+function toSession(row: SessionRow): Session {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    clientName: `${row.preferred_name ?? row.legal_first_name} ${row.legal_last_name}`,
+    therapistId: row.therapist_id,
+    therapistName: row.therapist_name,
+    startsAt: row.starts_at,
+    serviceDate: row.service_date,
+    plannedMinutes: row.planned_minutes,
+    actualMinutes: row.actual_minutes,
+    sessionType: row.session_type,
+    location: row.location,
+    status: row.status as SessionStatus,
+    statusReason: row.status_reason,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function insertSession(db: Db, session: Omit<SessionTable, 'version' | 'updated_at' | 'status' | 'status_reason' | 'actual_minutes'>): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({ ...session, status: 'booked', status_reason: null, actual_minutes: null, version: 1, updated_at: session.created_at })
+    .execute();
+}
+
+export async function findSession(db: Db, practiceId: string, id: string): Promise<Session | undefined> {
+  const row = await sessionQuery(db).where('sessions.id', '=', id).where('sessions.practice_id', '=', practiceId).executeTakeFirst();
+  return row ? toSession(row) : undefined;
+}
+
+/** A therapist's (or everyone's) sessions starting in [from, to), for the day and week views. */
+export async function listSessionsBetween(
+  db: Db,
+  practiceId: string,
+  range: { from: string; to: string; therapistId?: string | undefined },
+  scope: ClientScope,
+): Promise<Session[]> {
+  let query = sessionQuery(db)
+    .where('sessions.practice_id', '=', practiceId)
+    .where('sessions.starts_at', '>=', range.from)
+    .where('sessions.starts_at', '<', range.to);
+  if (range.therapistId) query = query.where('sessions.therapist_id', '=', range.therapistId);
+  if (scope.kind === 'care_team') {
+    const userId = scope.userId;
+    query = query.where((eb) =>
+      eb.or([
+        eb('sessions.therapist_id', '=', userId),
+        eb('clients.primary_therapist_id', '=', userId),
+        eb.exists(eb.selectFrom('care_team').select('care_team.user_id').whereRef('care_team.client_id', '=', 'sessions.client_id').where('care_team.user_id', '=', userId)),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('sessions.starts_at').orderBy('sessions.id').limit(2000).execute();
+  return rows.map(toSession);
+}
+
+/** The therapist's other sessions near a time, to warn about double booking. */
+export async function therapistSessionsAround(db: Db, practiceId: string, therapistId: string, from: string, to: string) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'starts_at', 'planned_minutes', 'actual_minutes'])
+    .where('practice_id', '=', practiceId)
+    .where('therapist_id', '=', therapistId)
+    .where('starts_at', '>=', from)
+    .where('starts_at', '<', to)
+    .where('status', 'not in', ['cancelled', 'no_show'])
+    .execute();
+}
+
+export async function updateSession(
+  db: Db,
+  practiceId: string,
+  id: string,
+  expectedVersion: number,
+  values: Partial<Pick<SessionTable, 'therapist_id' | 'starts_at' | 'service_date' | 'planned_minutes' | 'actual_minutes' | 'session_type' | 'location' | 'status' | 'status_reason'>>,
+  now: string,
+): Promise<Session> {
+  return updateVersioned(db, {
+    table: 'sessions',
+    recordType: 'session',
+    id,
+    practiceId,
+    expectedVersion,
+    values: { ...values, updated_at: now },
+    load: (current) => findSession(current, practiceId, id),
+  });
+}
+
+/** Status changes made by the note's own lifecycle (draft started, signed, amended): not user edits. */
+export async function setSessionStatus(db: Db, id: string, status: SessionStatus, now: string): Promise<void> {
+  await db.updateTable('sessions').set({ status, updated_at: now, version: sql`version + 1` }).where('id', '=', id).execute();
+}
+
+export interface TimelineEntry {
+  session: Session;
+  painBefore: number | null;
+  painAfter: number | null;
+  techniques: string[];
+  regions: string[];
+}
+
+/**
+ * A client's sessions, newest first, a page at a time by keyset (starts_at, id), so the tenth
+ * year of weekly sessions opens as fast as the first.
+ */
+export async function clientTimeline(
+  db: Db,
+  practiceId: string,
+  clientId: string,
+  page: { limit: number; before?: { startsAt: string; id: string } | undefined },
+): Promise<TimelineEntry[]> {
+  let query = sessionQuery(db)
+    .leftJoin('notes', 'notes.session_id', 'sessions.id')
+    .select(['notes.pain_before', 'notes.pain_after', 'notes.content'])
+    .where('sessions.client_id', '=', clientId)
+    .where('sessions.practice_id', '=', practiceId);
+  const before = page.before;
+  if (before) {
+    query = query.where((eb) =>
+      eb.or([eb('sessions.starts_at', '<', before.startsAt), eb.and([eb('sessions.starts_at', '=', before.startsAt), eb('sessions.id', '<', before.id)])]),
+    );
+  }
+  const rows = await query.orderBy('sessions.starts_at', 'desc').orderBy('sessions.id', 'desc').limit(page.limit).execute();
+  return rows.map((row) => {
+    const content = row.content ? (JSON.parse(row.content) as { treatment?: { techniques?: Array<{ technique: string; regions: string[] }> } }) : null;
+    const uses = content?.treatment?.techniques ?? [];
+    return {
+      session: toSession(row),
+      painBefore: row.pain_before ?? null,
+      painAfter: row.pain_after ?? null,
+      techniques: [...new Set(uses.map((use) => use.technique))],
+      regions: [...new Set(uses.flatMap((use) => use.regions))],
+    };
+  });
+}

@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { NoteContent } from '../../domain/notes.js';
+import { get, request, versionTag, withQuery } from './client.js';
+
+export const NoteView = z.object({
+  sessionId: z.string(),
+  clientId: z.string(),
+  authorId: z.string(),
+  content: NoteContent,
+  status: z.enum(['draft', 'signed']),
+  signedAt: z.string().nullable(),
+  signedBy: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type NoteView = z.infer<typeof NoteView>;
+
+export const Addendum = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  reason: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+});
+export type Addendum = z.infer<typeof Addendum>;
+
+const NoteWithAddenda = z.object({ note: NoteView.nullable(), addenda: z.array(Addendum) });
+
+/** A session's note as last read, with the ETag its next save must name ("0" before any). */
+export interface NoteRecord {
+  note: NoteView | null;
+  addenda: Addendum[];
+  etag: string;
+}
+
+export const noteKeys = {
+  all: ['notes'] as const,
+  one: (sessionId: string) => ['notes', 'one', sessionId] as const,
+  versions: (sessionId: string) => ['notes', 'versions', sessionId] as const,
+  unsigned: ['notes', 'unsigned'] as const,
+  search: (query: string) => ['notes', 'search', query] as const,
+};
+
+const notePath = (sessionId: string) => `/api/v1/sessions/${encodeURIComponent(sessionId)}/note`;
+
+export async function fetchNote(sessionId: string, signal?: AbortSignal): Promise<NoteRecord> {
+  const response = await request('GET', notePath(sessionId), {
+    schema: NoteWithAddenda,
+    ...(signal ? { signal } : {}),
+  });
+  const { note, addenda } = response.value;
+  return { note, addenda, etag: response.etag ?? versionTag(note?.version ?? 0) };
+}
+
+/** Saves the draft; `etag` names the version it was based on ("0" creates the note). */
+export async function saveNoteDraft(
+  sessionId: string,
+  content: NoteContent,
+  etag: string,
+): Promise<{ note: NoteView; etag: string }> {
+  const response = await request('PUT', notePath(sessionId), {
+    body: content,
+    ifMatch: etag,
+    schema: NoteView,
+  });
+  return { note: response.value, etag: response.etag ?? versionTag(response.value.version) };
+}
+
+export async function signNote(
+  sessionId: string,
+  password: string,
+  etag: string,
+): Promise<{ note: NoteView; etag: string }> {
+  const response = await request('POST', `${notePath(sessionId)}/sign`, {
+    body: { password },
+    ifMatch: etag,
+    schema: NoteView,
+    // A wrong password answers 401 without ending the session.
+    expectSignedIn: false,
+  });
+  return { note: response.value, etag: response.etag ?? versionTag(response.value.version) };
+}
+
+export async function addAddendum(
+  sessionId: string,
+  addendum: { reason: string; text: string },
+): Promise<Addendum> {
+  const { value } = await request('POST', `${notePath(sessionId)}/addenda`, {
+    body: addendum,
+    schema: Addendum,
+  });
+  return value;
+}
+
+export const NoteVersion = z.object({
+  number: z.number().int(),
+  kind: z.enum(['signed', 'addendum']),
+  content: z.unknown(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type NoteVersion = z.infer<typeof NoteVersion>;
+
+export async function fetchNoteVersions(sessionId: string, signal?: AbortSignal) {
+  return (
+    await get(
+      `${notePath(sessionId)}/versions`,
+      z.object({ versions: z.array(NoteVersion) }),
+      signal,
+    )
+  ).versions;
+}
+
+export const LastPlan = z.object({
+  fromSessionId: z.string(),
+  startsAt: z.string(),
+  focus: z.string(),
+  homeCare: z.string(),
+  frequency: z.string(),
+});
+export type LastPlan = z.infer<typeof LastPlan>;
+
+export function fetchLastPlan(sessionId: string): Promise<LastPlan> {
+  return get(`/api/v1/sessions/${encodeURIComponent(sessionId)}/last-plan`, LastPlan);
+}
+
+export const UnsignedNote = z.object({
+  sessionId: z.string(),
+  clientName: z.string(),
+  startsAt: z.string(),
+  updatedAt: z.string(),
+  overdue: z.boolean(),
+});
+export type UnsignedNote = z.infer<typeof UnsignedNote>;
+
+export async function listUnsignedNotes(signal?: AbortSignal): Promise<UnsignedNote[]> {
+  return (await get('/api/v1/notes/unsigned', z.object({ notes: z.array(UnsignedNote) }), signal))
+    .notes;
+}
+
+export const NoteSearchHit = z.object({
+  sessionId: z.string(),
+  clientId: z.string(),
+  startsAt: z.string(),
+  excerpt: z.string(),
+});
+export type NoteSearchHit = z.infer<typeof NoteSearchHit>;
+
+export async function searchNotes(query: string, signal?: AbortSignal): Promise<NoteSearchHit[]> {
+  const path = withQuery('/api/v1/notes/search', { q: query });
+  return (await get(path, z.object({ hits: z.array(NoteSearchHit) }), signal)).hits;
+}

@@ -1,0 +1,123 @@
+import { Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import { bodyRegion } from '../../../domain/body-regions.js';
+import { nameOf } from '../../api/catalogue.js';
+import { fetchTimeline, sessionKeys, type TimelineEntry } from '../../api/sessions.js';
+import { useCatalogue } from '../../api/useCatalogue.js';
+import { LoadError, PageLoader } from '../../components/PageStatus.js';
+import { SessionStatusBadge } from '../../components/SessionStatusBadge.js';
+import { formatInstant, todayIn } from '../../format.js';
+import { useSession } from '../../session/SessionProvider.js';
+import { BookSessionDialog } from '../schedule/BookSessionDialog.js';
+
+/** "Pain 6 → 3": pain before and after, as far as they were recorded. */
+function painChange({ painBefore, painAfter }: TimelineEntry): string | null {
+  if (painBefore !== null && painAfter !== null) return `Pain ${painBefore} → ${painAfter}`;
+  if (painBefore !== null) return `Pain before ${painBefore}`;
+  if (painAfter !== null) return `Pain after ${painAfter}`;
+  return null;
+}
+
+/** A client's sessions, newest first, a page at a time; each opens its session. */
+export function SessionTimeline({
+  clientId,
+  clientName,
+}: {
+  clientId: string;
+  clientName: string;
+}) {
+  const session = useSession();
+  const timeZone = session.practice.timeZone;
+  const catalogue = useCatalogue();
+  const [booking, bookingDialog] = useDisclosure(false);
+  const timeline = useInfiniteQuery({
+    queryKey: sessionKeys.timeline(clientId),
+    queryFn: ({ pageParam, signal }) => fetchTimeline(clientId, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.next ?? undefined,
+  });
+  const entries = timeline.data?.pages.flatMap((page) => page.entries) ?? [];
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="client-sessions">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4" id="client-sessions">
+          Sessions
+        </Title>
+        <Button variant="default" onClick={bookingDialog.open}>
+          Book session
+        </Button>
+      </Group>
+      {timeline.isPending && <PageLoader />}
+      {timeline.isError && (
+        <LoadError error={timeline.error} onRetry={() => void timeline.refetch()} />
+      )}
+      {timeline.data && entries.length === 0 && <Text size="sm">No sessions yet.</Text>}
+      {entries.length > 0 && (
+        <ul className="plain-list">
+          {entries.map((entry) => {
+            const techniques = entry.techniques.map((code) =>
+              nameOf(catalogue.data?.techniques, code),
+            );
+            const regions = entry.regions.map((code) => bodyRegion(code)?.label ?? code);
+            const pain = painChange(entry);
+            return (
+              <li key={entry.session.id}>
+                <UnstyledButton
+                  component={Link}
+                  href={`/sessions/${encodeURIComponent(entry.session.id)}`}
+                  className="session-row"
+                >
+                  <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
+                    <Stack gap={2} miw={0}>
+                      <Text fw={600}>{formatInstant(entry.session.startsAt, timeZone)}</Text>
+                      <Text size="sm">
+                        {[
+                          nameOf(catalogue.data?.sessionTypes, entry.session.sessionType),
+                          entry.session.therapistName,
+                          pain,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
+                      </Text>
+                      {techniques.length > 0 && (
+                        <Text size="sm" c="dimmed">
+                          Techniques: {techniques.join(', ')}
+                        </Text>
+                      )}
+                      {regions.length > 0 && (
+                        <Text size="sm" c="dimmed">
+                          Regions: {regions.join('; ')}
+                        </Text>
+                      )}
+                    </Stack>
+                    <SessionStatusBadge status={entry.session.status} />
+                  </Group>
+                </UnstyledButton>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {timeline.hasNextPage && (
+        <Group justify="center" mt="sm">
+          <Button
+            variant="default"
+            loading={timeline.isFetchingNextPage}
+            onClick={() => void timeline.fetchNextPage()}
+          >
+            Load more sessions
+          </Button>
+        </Group>
+      )}
+      <BookSessionDialog
+        opened={booking}
+        onClose={bookingDialog.close}
+        client={{ id: clientId, name: clientName }}
+        date={todayIn(timeZone)}
+      />
+    </Paper>
+  );
+}

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { browserSkipReason, launchBrowser, newPage } from '../support/browser.js';
+import { createPractice, type PracticeFixture } from '../support/factories.js';
+import {
+  expectSignedInAs,
+  pageHeading,
+  signInThroughForm,
+  signedInPage,
+} from '../support/pages.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+describe('signing in and out in the browser', { skip: browserSkipReason() }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let practice: PracticeFixture;
+
+  before(async () => {
+    [server, browser] = await Promise.all([startTestServer('sqlite'), launchBrowser()]);
+    practice = await createPractice(server);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('says inline that a wrong password did not sign in', async () => {
+    const { page } = await newPage(browser, server.url);
+    await page.goto('/login');
+    await signInThroughForm(page, practice.ownerEmail, 'not the right password');
+
+    const alert = page.getByRole('alert').filter({ hasText: 'You could not be signed in' });
+    await alert.waitFor();
+    assert.equal(new URL(page.url()).pathname, '/login');
+    assert.equal(await page.getByLabel('Password', { exact: true }).inputValue(), '');
+  });
+
+  it('signs in with the right password', async () => {
+    const { page } = await newPage(browser, server.url);
+    await page.goto('/login');
+    await signInThroughForm(page, practice.ownerEmail);
+
+    await expectSignedInAs(page, 'Olive Owner');
+    assert.notEqual(new URL(page.url()).pathname, '/login');
+  });
+
+  it('returns to the sign-in page after logging out, and stays signed out on reload', async () => {
+    const { page } = await signedInPage(browser, server, practice.ownerEmail);
+    await page.getByRole('button', { name: 'Log out' }).click();
+
+    await pageHeading(page).filter({ hasText: 'Sign in to Palpate' }).waitFor();
+    await page.goto('/clients');
+    await pageHeading(page).filter({ hasText: 'Sign in to Palpate' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/login');
+  });
+});

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { browserSkipReason, launchBrowser } from '../support/browser.js';
+import {
+  createClient,
+  createPractice,
+  createStaff,
+  type PracticeFixture,
+  type StaffFixture,
+} from '../support/factories.js';
+import { closeContexts, pageHeading, signedInPage } from '../support/pages.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+describe('what each role is offered in the browser', { skip: browserSkipReason() }, () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  before(async () => {
+    [server, browser] = await Promise.all([startTestServer('sqlite'), launchBrowser()]);
+  });
+  afterEach(() => closeContexts(browser));
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  describe('front desk', () => {
+    let practice: PracticeFixture;
+    let frontDesk: StaffFixture;
+
+    before(async () => {
+      practice = await createPractice(server);
+      frontDesk = await createStaff(server, practice, 'front_desk');
+    });
+
+    it('sees Clients and Settings in the navigation but not Staff or Audit log', async () => {
+      const { page } = await signedInPage(browser, server, frontDesk.email);
+      const navigation = page.getByRole('navigation', { name: 'Main' });
+      await navigation.getByRole('link', { name: 'Clients' }).waitFor();
+
+      const links = await navigation.getByRole('link').allTextContents();
+      assert.ok(links.includes('Settings'), `links: ${links.join(', ')}`);
+      assert.equal(links.includes('Staff'), false, `links: ${links.join(', ')}`);
+      assert.equal(links.includes('Audit log'), false, `links: ${links.join(', ')}`);
+    });
+
+    for (const [path, title, reason] of [
+      ['/staff', 'Staff', 'Only the practice owner manages staff accounts.'],
+      ['/audit', 'Audit log', 'Only the practice owner can read the audit log.'],
+    ] as const) {
+      it(`is told it is not allowed at ${path}`, async () => {
+        const { page } = await signedInPage(browser, server, frontDesk.email, { path });
+        await pageHeading(page).filter({ hasText: title }).waitFor();
+        await page.getByText(reason).waitFor();
+        assert.equal(await page.getByRole('table').count(), 0);
+      });
+    }
+
+    it('is offered Edit but not Archive on a client profile', async () => {
+      const { client } = await createClient(practice.owner);
+      const { page } = await signedInPage(browser, server, frontDesk.email, {
+        path: `/clients/${client.id}`,
+      });
+      await page.getByRole('link', { name: 'Edit' }).waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Archive' }).count(), 0);
+    });
+  });
+
+  it("does not list another therapist's client to a therapist when care is assigned", async () => {
+    const practice = await createPractice(server, { careModel: 'assigned' });
+    const [mine, theirs] = await Promise.all([
+      createStaff(server, practice, 'therapist'),
+      createStaff(server, practice, 'therapist'),
+    ]);
+    const own = await createClient(practice.owner, {
+      legalFirstName: 'Mine',
+      primaryTherapistId: mine.id,
+    });
+    const other = await createClient(practice.owner, {
+      legalFirstName: 'Theirs',
+      primaryTherapistId: theirs.id,
+    });
+
+    const { page } = await signedInPage(browser, server, mine.email);
+    await page.getByRole('link', { name: `Mine ${own.client.legalLastName}` }).waitFor();
+    await page.getByRole('status').filter({ hasText: '1 active client' }).waitFor();
+    assert.equal(
+      await page.getByRole('link', { name: `Theirs ${other.client.legalLastName}` }).count(),
+      0,
+    );
+  });
+});
