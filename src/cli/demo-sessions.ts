@@ -12,41 +12,111 @@ import { pick } from './demo-names.js';
 type Trajectory = 'improving' | 'plateau' | 'worsening';
 
 const complaints = [
-  { reason: 'Neck and shoulder tension from desk work', regions: ['upper_trapezius_l', 'upper_trapezius_r', 'levator_scapulae_r', 'posterior_neck_r'], focus: 'levator scapulae and suboccipitals' },
-  { reason: 'Low back ache after gardening', regions: ['lumbar_erectors_l', 'lumbar_erectors_r', 'quadratus_lumborum_r', 'gluteals_r'], focus: 'QL and gluteal trigger points' },
-  { reason: 'Tight calves from marathon training', regions: ['calves_l', 'calves_r', 'hamstrings_l', 'foot_ankle_l'], focus: 'calf flushing before the long run' },
-  { reason: 'Tension headaches, worse at end of week', regions: ['suboccipitals_l', 'suboccipitals_r', 'upper_trapezius_l', 'face_jaw_l'], focus: 'suboccipital release, jaw' },
-  { reason: 'Shoulder stiffness after rotator cuff strain', regions: ['rotator_cuff_r', 'deltoid_r', 'pectorals_r', 'upper_arm_posterior_r'], focus: 'infraspinatus and pec minor' },
+  {
+    reason: 'Neck and shoulder tension from desk work',
+    regions: ['upper_trapezius_l', 'upper_trapezius_r', 'levator_scapulae_r', 'posterior_neck_r'],
+    focus: 'levator scapulae and suboccipitals',
+  },
+  {
+    reason: 'Low back ache after gardening',
+    regions: ['lumbar_erectors_l', 'lumbar_erectors_r', 'quadratus_lumborum_r', 'gluteals_r'],
+    focus: 'QL and gluteal trigger points',
+  },
+  {
+    reason: 'Tight calves from marathon training',
+    regions: ['calves_l', 'calves_r', 'hamstrings_l', 'foot_ankle_l'],
+    focus: 'calf flushing before the long run',
+  },
+  {
+    reason: 'Tension headaches, worse at end of week',
+    regions: ['suboccipitals_l', 'suboccipitals_r', 'upper_trapezius_l', 'face_jaw_l'],
+    focus: 'suboccipital release, jaw',
+  },
+  {
+    reason: 'Shoulder stiffness after rotator cuff strain',
+    regions: ['rotator_cuff_r', 'deltoid_r', 'pectorals_r', 'upper_arm_posterior_r'],
+    focus: 'infraspinatus and pec minor',
+  },
 ];
 
-const techniqueChoices = ['swedish', 'deep_tissue', 'myofascial_release', 'trigger_point', 'stretching', 'cupping'];
+const techniqueChoices = [
+  'swedish',
+  'deep_tissue',
+  'myofascial_release',
+  'trigger_point',
+  'stretching',
+  'cupping',
+];
 
-function painPath(trajectory: Trajectory, visit: number, start: number, random: () => number): { before: number; after: number } {
+function painPath(
+  trajectory: Trajectory,
+  visit: number,
+  start: number,
+  random: () => number,
+): { before: number; after: number } {
   const noise = Math.round((random() - 0.5) * 2);
-  const drift = trajectory === 'improving' ? -visit * 0.5 : trajectory === 'worsening' ? visit * 0.25 : 0;
+  const drift =
+    trajectory === 'improving' ? -visit * 0.5 : trajectory === 'worsening' ? visit * 0.25 : 0;
   const before = Math.max(0, Math.min(10, Math.round(start + drift) + noise));
   const relief = trajectory === 'worsening' ? Math.round(random()) : 1 + Math.round(random() * 2);
   return { before, after: Math.max(0, before - relief) };
 }
 
-function demoNote(random: () => number, visit: number, trajectory: Trajectory, start: number, productIds: string[]): NoteContent {
+function demoNote(
+  random: () => number,
+  visit: number,
+  trajectory: Trajectory,
+  start: number,
+  productIds: string[],
+): NoteContent {
   const complaint = complaints[Math.floor(random() * complaints.length)]!;
   const { before, after } = painPath(trajectory, visit, start, random);
   const techniques: TechniqueUse[] = [
     { technique: 'swedish', regions: complaint.regions.slice(0, 2), minutes: 15, pressure: 2 },
-    { technique: pick(random, techniqueChoices), regions: complaint.regions.slice(1), minutes: 20 + Math.floor(random() * 15), pressure: 2 + Math.floor(random() * 3) },
+    {
+      technique: pick(random, techniqueChoices),
+      regions: complaint.regions.slice(1),
+      minutes: 20 + Math.floor(random() * 15),
+      pressure: 2 + Math.floor(random() * 3),
+    },
   ];
   return NoteContentSchema.parse({
-    subjective: { reasonForVisit: complaint.reason, symptoms: `Reports ${before >= 6 ? 'constant' : 'intermittent'} ache.`, changesSinceLastVisit: visit === 0 ? 'First visit.' : 'No changes to health history.', painBefore: before, stress: 3 + Math.floor(random() * 5), sleepQuality: 4 + Math.floor(random() * 5) },
+    subjective: {
+      reasonForVisit: complaint.reason,
+      symptoms: `Reports ${before >= 6 ? 'constant' : 'intermittent'} ache.`,
+      changesSinceLastVisit: visit === 0 ? 'First visit.' : 'No changes to health history.',
+      painBefore: before,
+      stress: 3 + Math.floor(random() * 5),
+      sleepQuality: 4 + Math.floor(random() * 5),
+    },
     objective: {
       posture: 'Forward head posture, right shoulder elevated.',
       palpation: 'Hypertonicity and tender points in the regions marked.',
       rangeOfMotion: 'Cervical rotation reduced to the right.',
-      bodyChart: complaint.regions.map((region, index) => ({ region, kind: index === 0 ? 'pain' : 'tension', intensity: before >= 6 ? 3 : 2 })),
+      bodyChart: complaint.regions.map((region, index) => ({
+        region,
+        kind: index === 0 ? 'pain' : 'tension',
+        intensity: before >= 6 ? 3 : 2,
+      })),
     },
-    treatment: { techniques, products: productIds.length ? [{ productId: pick(random, productIds) }] : [], heatCold: random() < 0.3 ? 'heat' : 'none', tools: [], clientResponse: 'Tolerated pressure well; breathing settled.' },
-    assessment: { responseToTreatment: after < before ? 'Reduced tone in treated areas.' : 'Little change today.', painAfter: after, tissueChanges: 'Tissue warmer and more pliable.' },
-    plan: { frequency: 'Weekly for four weeks, then review.', homeCare: 'Heat and gentle stretches twice a day.', focusNextTime: complaint.focus },
+    treatment: {
+      techniques,
+      products: productIds.length ? [{ productId: pick(random, productIds) }] : [],
+      heatCold: random() < 0.3 ? 'heat' : 'none',
+      tools: [],
+      clientResponse: 'Tolerated pressure well; breathing settled.',
+    },
+    assessment: {
+      responseToTreatment:
+        after < before ? 'Reduced tone in treated areas.' : 'Little change today.',
+      painAfter: after,
+      tissueChanges: 'Tissue warmer and more pliable.',
+    },
+    plan: {
+      frequency: 'Weekly for four weeks, then review.',
+      homeCare: 'Heat and gentle stretches twice a day.',
+      focusNextTime: complaint.focus,
+    },
   });
 }
 
@@ -65,7 +135,8 @@ export async function seedDemoSessions(
   const now = runtime.now();
   let count = 0;
   for (const [index, client] of clients.entries()) {
-    const trajectory: Trajectory = index % 5 === 4 ? 'worsening' : index % 3 === 2 ? 'plateau' : 'improving';
+    const trajectory: Trajectory =
+      index % 5 === 4 ? 'worsening' : index % 3 === 2 ? 'plateau' : 'improving';
     const visits = 4 + Math.floor(random() * 16);
     const start = 5 + Math.floor(random() * 4);
     for (let visit = 0; visit < visits; visit += 1) {
@@ -73,15 +144,55 @@ export async function seedDemoSessions(
       startsAt.setUTCHours(14 + (index % 6), 0, 0, 0);
       const id = runtime.newId();
       const stamp = startsAt.toISOString();
-      await insertSession(db, { id, practice_id: practice.id, client_id: client.id, therapist_id: client.therapistId, starts_at: stamp, service_date: localDate(startsAt, practice.timeZone), planned_minutes: 60, session_type: 'therapeutic', location: `Room ${1 + (index % 3)}`, created_at: stamp, created_by: client.therapistId });
-      await saveDraft(db, { practiceId: practice.id, sessionId: id, clientId: client.id, authorId: client.therapistId, content: demoNote(random, visit, trajectory, start, productIds), expectedVersion: 0, now: stamp });
-      await signNote(db, { practiceId: practice.id, sessionId: id, expectedVersion: 1, userId: client.therapistId, serviceDate: localDate(startsAt, practice.timeZone), versionId: runtime.newId(), now: stamp });
+      await insertSession(db, {
+        id,
+        practice_id: practice.id,
+        client_id: client.id,
+        therapist_id: client.therapistId,
+        starts_at: stamp,
+        service_date: localDate(startsAt, practice.timeZone),
+        planned_minutes: 60,
+        session_type: 'therapeutic',
+        location: `Room ${1 + (index % 3)}`,
+        created_at: stamp,
+        created_by: client.therapistId,
+      });
+      await saveDraft(db, {
+        practiceId: practice.id,
+        sessionId: id,
+        clientId: client.id,
+        authorId: client.therapistId,
+        content: demoNote(random, visit, trajectory, start, productIds),
+        expectedVersion: 0,
+        now: stamp,
+      });
+      await signNote(db, {
+        practiceId: practice.id,
+        sessionId: id,
+        expectedVersion: 1,
+        userId: client.therapistId,
+        serviceDate: localDate(startsAt, practice.timeZone),
+        versionId: runtime.newId(),
+        now: stamp,
+      });
       await setSessionStatus(db, id, 'signed', stamp);
       count += 1;
     }
     const today = new Date(now);
     today.setUTCHours(15 + (index % 6), 0, 0, 0);
-    await insertSession(db, { id: runtime.newId(), practice_id: practice.id, client_id: client.id, therapist_id: client.therapistId, starts_at: today.toISOString(), service_date: localDate(today, practice.timeZone), planned_minutes: 60, session_type: 'therapeutic', location: 'Room 1', created_at: now.toISOString(), created_by: client.therapistId });
+    await insertSession(db, {
+      id: runtime.newId(),
+      practice_id: practice.id,
+      client_id: client.id,
+      therapist_id: client.therapistId,
+      starts_at: today.toISOString(),
+      service_date: localDate(today, practice.timeZone),
+      planned_minutes: 60,
+      session_type: 'therapeutic',
+      location: 'Room 1',
+      created_at: now.toISOString(),
+      created_by: client.therapistId,
+    });
   }
   return count;
 }

@@ -152,7 +152,13 @@ export async function seedDemoPractice(store: Store, clientCount = 150): Promise
         }
       }
     }
-    await seedDemoSessions(trx, runtime, { id: practice.id, timeZone: practice.timeZone }, documented, random);
+    await seedDemoSessions(
+      trx,
+      runtime,
+      { id: practice.id, timeZone: practice.timeZone },
+      documented,
+      random,
+    );
     await appendAudit(
       trx,
       {

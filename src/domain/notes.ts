@@ -19,7 +19,14 @@ export const PainScore = z
 
 export const RegionCode = z.string().refine(isBodyRegionCode, 'Unknown body region code.');
 
-export const markKinds = ['pain', 'tension', 'trigger_point', 'numbness', 'treated', 'avoid'] as const;
+export const markKinds = [
+  'pain',
+  'tension',
+  'trigger_point',
+  'numbness',
+  'treated',
+  'avoid',
+] as const;
 export const MarkKind = z.enum(markKinds);
 export type MarkKind = z.infer<typeof MarkKind>;
 
@@ -41,14 +48,22 @@ export const BodyMark = z.object({
 export type BodyMark = z.infer<typeof BodyMark>;
 
 /** Pressure 1 light … 5 very firm. */
-export const Pressure = z.number().int().min(1, 'Must be from 1 (light) to 5 (very firm).').max(5, 'Must be from 1 (light) to 5 (very firm).');
+export const Pressure = z
+  .number()
+  .int()
+  .min(1, 'Must be from 1 (light) to 5 (very firm).')
+  .max(5, 'Must be from 1 (light) to 5 (very firm).');
 
 export const pressureLabels = ['', 'Light', 'Moderate', 'Firm', 'Deep', 'Very firm'] as const;
 
 export const TechniqueUse = z.object({
   technique: z.string().min(1).max(40),
   regions: z.array(RegionCode).max(63).default([]),
-  minutes: z.number().int().min(1, 'Must be at least 1 minute.').max(480, 'Must be at most 480 minutes.'),
+  minutes: z
+    .number()
+    .int()
+    .min(1, 'Must be at least 1 minute.')
+    .max(480, 'Must be at most 480 minutes.'),
   pressure: Pressure,
 });
 export type TechniqueUse = z.infer<typeof TechniqueUse>;
@@ -68,7 +83,14 @@ export const NoteContent = z.object({
       stress: PainScore.nullable().default(null),
       sleepQuality: PainScore.nullable().default(null),
     })
-    .default({ reasonForVisit: '', symptoms: '', changesSinceLastVisit: '', painBefore: null, stress: null, sleepQuality: null }),
+    .default({
+      reasonForVisit: '',
+      symptoms: '',
+      changesSinceLastVisit: '',
+      painBefore: null,
+      stress: null,
+      sleepQuality: null,
+    }),
   objective: z
     .object({
       posture: noteText,
@@ -129,21 +151,37 @@ export interface NoteIssue {
  */
 export function noteContentIssues(
   content: NoteContent,
-  context: { sessionMinutes: number; techniqueCodes: ReadonlySet<string>; productIds: ReadonlySet<string> },
+  context: {
+    sessionMinutes: number;
+    techniqueCodes: ReadonlySet<string>;
+    productIds: ReadonlySet<string>;
+  },
 ): NoteIssue[] {
   const issues: NoteIssue[] = [];
   let total = 0;
   content.treatment.techniques.forEach((use, index) => {
     total += use.minutes;
     if (!context.techniqueCodes.has(use.technique)) {
-      issues.push({ field: `treatment.techniques.${index}.technique`, message: 'Unknown technique code.' });
+      issues.push({
+        field: `treatment.techniques.${index}.technique`,
+        message: 'Unknown technique code.',
+      });
     }
     if (use.minutes > context.sessionMinutes) {
-      issues.push({ field: `treatment.techniques.${index}.minutes`, message: `Must not exceed the session's ${context.sessionMinutes} minutes.` });
+      issues.push({
+        field: `treatment.techniques.${index}.minutes`,
+        message: `Must not exceed the session's ${context.sessionMinutes} minutes.`,
+      });
     }
   });
-  if (total > context.sessionMinutes && issues.every((issue) => !issue.field.endsWith('.minutes'))) {
-    issues.push({ field: 'treatment.techniques', message: `Technique minutes add up to ${total}, more than the session's ${context.sessionMinutes} minutes.` });
+  if (
+    total > context.sessionMinutes &&
+    issues.every((issue) => !issue.field.endsWith('.minutes'))
+  ) {
+    issues.push({
+      field: 'treatment.techniques',
+      message: `Technique minutes add up to ${total}, more than the session's ${context.sessionMinutes} minutes.`,
+    });
   }
   content.treatment.products.forEach((use, index) => {
     if (!context.productIds.has(use.productId)) {
@@ -177,7 +215,10 @@ export function noteSearchText(content: NoteContent): string {
  * "Start from last plan": the previous plan (focus, home care, frequency) is attached to this
  * note as carried over, with its source session. Nothing is copied into this note's own fields.
  */
-export function startFromLastPlan(current: NoteContent, previous: { sessionId: string; content: NoteContent }): NoteContent {
+export function startFromLastPlan(
+  current: NoteContent,
+  previous: { sessionId: string; content: NoteContent },
+): NoteContent {
   return {
     ...current,
     carriedOver: {
@@ -190,8 +231,16 @@ export function startFromLastPlan(current: NoteContent, previous: { sessionId: s
 }
 
 export const AddendumInput = z.object({
-  reason: z.string().trim().min(1, 'Say why the note is being corrected.').max(500, 'Must be at most 500 characters.'),
-  text: z.string().trim().min(1, 'Write the correction or addition.').max(10_000, 'Must be at most 10,000 characters.'),
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'Say why the note is being corrected.')
+    .max(500, 'Must be at most 500 characters.'),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'Write the correction or addition.')
+    .max(10_000, 'Must be at most 10,000 characters.'),
 });
 
 export const SignInput = z.object({
@@ -206,7 +255,13 @@ export const SignInput = z.object({
 export function searchExcerpt(content: NoteContent, query: string, radius = 12): string {
   const words = noteSearchText(content).split(/\s+/).filter(Boolean);
   const wanted = foldForSearch(query).split(' ').filter(Boolean);
-  const at = words.findIndex((word) => wanted.some((term) => foldForSearch(word).replace(/[^\p{L}\p{N}]/gu, '').startsWith(term)));
+  const at = words.findIndex((word) =>
+    wanted.some((term) =>
+      foldForSearch(word)
+        .replace(/[^\p{L}\p{N}]/gu, '')
+        .startsWith(term),
+    ),
+  );
   const centre = Math.max(0, at);
   const start = Math.max(0, centre - radius);
   const end = Math.min(words.length, centre + radius + 1);

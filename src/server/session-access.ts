@@ -22,19 +22,37 @@ export async function loadAuthorizedSession(
   extraFacts: Partial<ClientFacts> = {},
 ): Promise<{ session: Session; facts: ClientFacts }> {
   const session = await findSession(context.store.db, actor.practiceId, sessionId);
-  const client = session ? await findClient(context.store.db, actor.practiceId, session.clientId) : undefined;
+  const client = session
+    ? await findClient(context.store.db, actor.practiceId, session.clientId)
+    : undefined;
   if (!session || !client) {
-    await recordAudit(context, context.store.db, request, { action, recordType: 'session', recordId: sessionId, outcome: 'failed', detail: { reason: 'not_found' } });
+    await recordAudit(context, context.store.db, request, {
+      action,
+      recordType: 'session',
+      recordId: sessionId,
+      outcome: 'failed',
+      detail: { reason: 'not_found' },
+    });
     throw new NotFound('session');
   }
   const base = await clientFacts(context, actor, client);
   // The therapist booked for a session may document it, even under assigned care.
-  const facts = { ...base, onCareTeam: base.onCareTeam || session.therapistId === actor.userId, ...extraFacts };
+  const facts = {
+    ...base,
+    onCareTeam: base.onCareTeam || session.therapistId === actor.userId,
+    ...extraFacts,
+  };
   try {
     authorize(actor, action, facts);
   } catch (error) {
     if (error instanceof DomainError) {
-      await recordAudit(context, context.store.db, request, { action, recordType: 'session', recordId: session.id, clientId: session.clientId, outcome: 'denied' });
+      await recordAudit(context, context.store.db, request, {
+        action,
+        recordType: 'session',
+        recordId: session.id,
+        clientId: session.clientId,
+        outcome: 'denied',
+      });
       if (error instanceof NotFound) throw new NotFound('session');
     }
     throw error;

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { AuditEntry, AuditEvent, AuditEventView, AuditOutcome, AuditQuery, ChainBreak } from '../domain/audit.js';
+import type {
+  AuditEntry,
+  AuditEvent,
+  AuditEventView,
+  AuditOutcome,
+  AuditQuery,
+  ChainBreak,
+} from '../domain/audit.js';
 import { canonicalAuditContent, findChainBreak, genesisHash } from '../domain/audit.js';
 import type { Db } from './database.js';
 import type { AuditEventTable, Database } from './schema.js';
@@ -54,7 +61,13 @@ async function appendChained(trx: Transaction<Database>, appends: Append[]): Pro
   let prevHash = head.last_hash;
   const events = appends.map(({ entry, stamp }): AuditEvent => {
     seq += 1;
-    const content: Omit<AuditEvent, 'hash'> = { ...entry, id: stamp.id, seq, at: stamp.at, prevHash };
+    const content: Omit<AuditEvent, 'hash'> = {
+      ...entry,
+      id: stamp.id,
+      seq,
+      at: stamp.at,
+      prevHash,
+    };
     prevHash = sha256(canonicalAuditContent(content));
     return { ...content, hash: prevHash };
   });
@@ -173,7 +186,8 @@ export async function queryAudit(
   if (query.clientId) select = select.where('audit_events.client_id', '=', query.clientId);
   if (query.userId) select = select.where('audit_events.user_id', '=', query.userId);
   if (query.action) select = select.where('audit_events.action', '=', query.action);
-  if (query.from) select = select.where('audit_events.at', '>=', new Date(query.from).toISOString());
+  if (query.from)
+    select = select.where('audit_events.at', '>=', new Date(query.from).toISOString());
   if (query.to) select = select.where('audit_events.at', '<=', new Date(query.to).toISOString());
   if (query.beforeSeq) select = select.where('audit_events.seq', '<', query.beforeSeq);
   const rows = await select.orderBy('audit_events.seq', 'desc').limit(query.limit).execute();
@@ -200,7 +214,11 @@ export async function queryAudit(
 
 export type ChainVerdict =
   | { intact: true; events: number }
-  | { intact: false; events: number; firstBreak: ChainBreak | { kind: 'head_mismatch'; seq: number; id: string | null } };
+  | {
+      intact: false;
+      events: number;
+      firstBreak: ChainBreak | { kind: 'head_mismatch'; seq: number; id: string | null };
+    };
 
 /** Re-computes every hash in order, in pages, and checks the stored head matches the last event. */
 export async function verifyAuditChain(db: Db, pageSize = 2000): Promise<ChainVerdict> {
@@ -226,10 +244,18 @@ export async function verifyAuditChain(db: Db, pageSize = 2000): Promise<ChainVe
     const tail = events[events.length - 1]!;
     last = { seq: tail.seq, hash: tail.hash, id: tail.id };
   }
-  const head = await db.selectFrom('audit_chain').selectAll().where('id', '=', 'main').executeTakeFirstOrThrow();
+  const head = await db
+    .selectFrom('audit_chain')
+    .selectAll()
+    .where('id', '=', 'main')
+    .executeTakeFirstOrThrow();
   if (Number(head.last_seq) !== last.seq || head.last_hash !== last.hash) {
     // The newest events were removed (or the head was edited): name where the chain now ends.
-    return { intact: false, events: count, firstBreak: { kind: 'head_mismatch', seq: Number(head.last_seq), id: last.id } };
+    return {
+      intact: false,
+      events: count,
+      firstBreak: { kind: 'head_mismatch', seq: Number(head.last_seq), id: last.id },
+    };
   }
   return { intact: true, events: count };
 }

@@ -41,34 +41,89 @@ export async function seedCatalogue(db: Db, practiceId: string, runtime: Runtime
   const now = runtime.now().toISOString();
   await db
     .insertInto('techniques')
-    .values(defaultTechniques.map((technique) => ({ id: runtime.newId(), practice_id: practiceId, ...technique, retired_at: null, created_at: now })))
+    .values(
+      defaultTechniques.map((technique) => ({
+        id: runtime.newId(),
+        practice_id: practiceId,
+        ...technique,
+        retired_at: null,
+        created_at: now,
+      })),
+    )
     .execute();
   await db
     .insertInto('session_types')
-    .values(defaultSessionTypes.map((type) => ({ id: runtime.newId(), practice_id: practiceId, ...type, retired_at: null, created_at: now })))
+    .values(
+      defaultSessionTypes.map((type) => ({
+        id: runtime.newId(),
+        practice_id: practiceId,
+        ...type,
+        retired_at: null,
+        created_at: now,
+      })),
+    )
     .execute();
   for (const product of defaultProducts) await insertProduct(db, practiceId, product, runtime);
 }
 
 export async function listTechniques(db: Db, practiceId: string): Promise<CatalogueEntry[]> {
-  const rows = await db.selectFrom('techniques').selectAll().where('practice_id', '=', practiceId).orderBy('name').execute();
-  return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, retiredAt: row.retired_at }));
+  const rows = await db
+    .selectFrom('techniques')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .orderBy('name')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    retiredAt: row.retired_at,
+  }));
 }
 
 export async function listSessionTypes(db: Db, practiceId: string): Promise<SessionTypeEntry[]> {
-  const rows = await db.selectFrom('session_types').selectAll().where('practice_id', '=', practiceId).orderBy('name').execute();
-  return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, minutes: row.minutes, retiredAt: row.retired_at }));
+  const rows = await db
+    .selectFrom('session_types')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .orderBy('name')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    minutes: row.minutes,
+    retiredAt: row.retired_at,
+  }));
 }
 
-export async function insertTechnique(db: Db, practiceId: string, entry: { code: string; name: string }, runtime: Runtime): Promise<void> {
+export async function insertTechnique(
+  db: Db,
+  practiceId: string,
+  entry: { code: string; name: string },
+  runtime: Runtime,
+): Promise<void> {
   await db
     .insertInto('techniques')
-    .values({ id: runtime.newId(), practice_id: practiceId, code: entry.code, name: entry.name, retired_at: null, created_at: runtime.now().toISOString() })
+    .values({
+      id: runtime.newId(),
+      practice_id: practiceId,
+      code: entry.code,
+      name: entry.name,
+      retired_at: null,
+      created_at: runtime.now().toISOString(),
+    })
     .execute();
 }
 
 /** Renames or retires a technique; its code, used by past notes, never changes. */
-export async function updateTechnique(db: Db, practiceId: string, code: string, change: { name: string; retired: boolean }, now: string): Promise<boolean> {
+export async function updateTechnique(
+  db: Db,
+  practiceId: string,
+  code: string,
+  change: { name: string; retired: boolean },
+  now: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('techniques')
     .set({ name: change.name, retired_at: change.retired ? now : null })
@@ -79,11 +134,21 @@ export async function updateTechnique(db: Db, practiceId: string, code: string, 
 }
 
 export async function listProducts(db: Db, practiceId: string): Promise<Product[]> {
-  const rows = await db.selectFrom('products').selectAll().where('practice_id', '=', practiceId).orderBy('name').execute();
+  const rows = await db
+    .selectFrom('products')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .orderBy('name')
+    .execute();
   return rows.map(toProduct);
 }
 
-export async function insertProduct(db: Db, practiceId: string, product: ProductInput, runtime: Runtime): Promise<Product> {
+export async function insertProduct(
+  db: Db,
+  practiceId: string,
+  product: ProductInput,
+  runtime: Runtime,
+): Promise<Product> {
   const now = runtime.now().toISOString();
   const row: ProductTable = {
     id: runtime.newId(),
@@ -100,8 +165,17 @@ export async function insertProduct(db: Db, practiceId: string, product: Product
   return toProduct(row);
 }
 
-export async function findProduct(db: Db, practiceId: string, id: string): Promise<Product | undefined> {
-  const row = await db.selectFrom('products').selectAll().where('practice_id', '=', practiceId).where('id', '=', id).executeTakeFirst();
+export async function findProduct(
+  db: Db,
+  practiceId: string,
+  id: string,
+): Promise<Product | undefined> {
+  const row = await db
+    .selectFrom('products')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? toProduct(row) : undefined;
 }
 
@@ -119,7 +193,13 @@ export async function updateProduct(
     id,
     practiceId,
     expectedVersion,
-    values: { name: change.name, kind: change.kind, ingredients: JSON.stringify(change.ingredients), retired_at: change.retired ? now : null, updated_at: now },
+    values: {
+      name: change.name,
+      kind: change.kind,
+      ingredients: JSON.stringify(change.ingredients),
+      retired_at: change.retired ? now : null,
+      updated_at: now,
+    },
     load: (current) => findProduct(current, practiceId, id),
   });
 }

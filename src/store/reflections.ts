@@ -18,12 +18,28 @@ export interface Reflection {
 }
 
 function toReflection(row: ReflectionTable): Reflection {
-  return { id: row.id, clientId: row.client_id, sessionId: row.session_id, text: row.text, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    sessionId: row.session_id,
+    text: row.text,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 export async function insertReflection(
   db: Db,
-  reflection: { id: string; practiceId: string; authorId: string; clientId: string; sessionId: string | null; text: string; now: string },
+  reflection: {
+    id: string;
+    practiceId: string;
+    authorId: string;
+    clientId: string;
+    sessionId: string | null;
+    text: string;
+    now: string;
+  },
 ): Promise<Reflection> {
   const row: ReflectionTable = {
     id: reflection.id,
@@ -40,17 +56,44 @@ export async function insertReflection(
   return toReflection(row);
 }
 
-export async function listReflections(db: Db, authorId: string, clientId: string): Promise<Reflection[]> {
-  const rows = await db.selectFrom('reflections').selectAll().where('author_id', '=', authorId).where('client_id', '=', clientId).orderBy('created_at', 'desc').execute();
+export async function listReflections(
+  db: Db,
+  authorId: string,
+  clientId: string,
+): Promise<Reflection[]> {
+  const rows = await db
+    .selectFrom('reflections')
+    .selectAll()
+    .where('author_id', '=', authorId)
+    .where('client_id', '=', clientId)
+    .orderBy('created_at', 'desc')
+    .execute();
   return rows.map(toReflection);
 }
 
-export async function findReflection(db: Db, authorId: string, id: string): Promise<Reflection | undefined> {
-  const row = await db.selectFrom('reflections').selectAll().where('author_id', '=', authorId).where('id', '=', id).executeTakeFirst();
+export async function findReflection(
+  db: Db,
+  authorId: string,
+  id: string,
+): Promise<Reflection | undefined> {
+  const row = await db
+    .selectFrom('reflections')
+    .selectAll()
+    .where('author_id', '=', authorId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? toReflection(row) : undefined;
 }
 
-export async function updateReflection(db: Db, practiceId: string, authorId: string, id: string, expectedVersion: number, text: string, now: string): Promise<Reflection> {
+export async function updateReflection(
+  db: Db,
+  practiceId: string,
+  authorId: string,
+  id: string,
+  expectedVersion: number,
+  text: string,
+  now: string,
+): Promise<Reflection> {
   if (!(await findReflection(db, authorId, id))) throw new NotFound('reflection');
   return updateVersioned(db, {
     table: 'reflections',

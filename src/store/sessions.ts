@@ -47,15 +47,35 @@ function toSession(row: SessionRow): Session {
   };
 }
 
-export async function insertSession(db: Db, session: Omit<SessionTable, 'version' | 'updated_at' | 'status' | 'status_reason' | 'actual_minutes'>): Promise<void> {
+export async function insertSession(
+  db: Db,
+  session: Omit<
+    SessionTable,
+    'version' | 'updated_at' | 'status' | 'status_reason' | 'actual_minutes'
+  >,
+): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ ...session, status: 'booked', status_reason: null, actual_minutes: null, version: 1, updated_at: session.created_at })
+    .values({
+      ...session,
+      status: 'booked',
+      status_reason: null,
+      actual_minutes: null,
+      version: 1,
+      updated_at: session.created_at,
+    })
     .execute();
 }
 
-export async function findSession(db: Db, practiceId: string, id: string): Promise<Session | undefined> {
-  const row = await sessionQuery(db).where('sessions.id', '=', id).where('sessions.practice_id', '=', practiceId).executeTakeFirst();
+export async function findSession(
+  db: Db,
+  practiceId: string,
+  id: string,
+): Promise<Session | undefined> {
+  const row = await sessionQuery(db)
+    .where('sessions.id', '=', id)
+    .where('sessions.practice_id', '=', practiceId)
+    .executeTakeFirst();
   return row ? toSession(row) : undefined;
 }
 
@@ -77,16 +97,32 @@ export async function listSessionsBetween(
       eb.or([
         eb('sessions.therapist_id', '=', userId),
         eb('clients.primary_therapist_id', '=', userId),
-        eb.exists(eb.selectFrom('care_team').select('care_team.user_id').whereRef('care_team.client_id', '=', 'sessions.client_id').where('care_team.user_id', '=', userId)),
+        eb.exists(
+          eb
+            .selectFrom('care_team')
+            .select('care_team.user_id')
+            .whereRef('care_team.client_id', '=', 'sessions.client_id')
+            .where('care_team.user_id', '=', userId),
+        ),
       ]),
     );
   }
-  const rows = await query.orderBy('sessions.starts_at').orderBy('sessions.id').limit(2000).execute();
+  const rows = await query
+    .orderBy('sessions.starts_at')
+    .orderBy('sessions.id')
+    .limit(2000)
+    .execute();
   return rows.map(toSession);
 }
 
 /** The therapist's other sessions near a time, to warn about double booking. */
-export async function therapistSessionsAround(db: Db, practiceId: string, therapistId: string, from: string, to: string) {
+export async function therapistSessionsAround(
+  db: Db,
+  practiceId: string,
+  therapistId: string,
+  from: string,
+  to: string,
+) {
   return db
     .selectFrom('sessions')
     .select(['id', 'starts_at', 'planned_minutes', 'actual_minutes'])
@@ -103,7 +139,20 @@ export async function updateSession(
   practiceId: string,
   id: string,
   expectedVersion: number,
-  values: Partial<Pick<SessionTable, 'therapist_id' | 'starts_at' | 'service_date' | 'planned_minutes' | 'actual_minutes' | 'session_type' | 'location' | 'status' | 'status_reason'>>,
+  values: Partial<
+    Pick<
+      SessionTable,
+      | 'therapist_id'
+      | 'starts_at'
+      | 'service_date'
+      | 'planned_minutes'
+      | 'actual_minutes'
+      | 'session_type'
+      | 'location'
+      | 'status'
+      | 'status_reason'
+    >
+  >,
   now: string,
 ): Promise<Session> {
   return updateVersioned(db, {
@@ -118,8 +167,17 @@ export async function updateSession(
 }
 
 /** Status changes made by the note's own lifecycle (draft started, signed, amended): not user edits. */
-export async function setSessionStatus(db: Db, id: string, status: SessionStatus, now: string): Promise<void> {
-  await db.updateTable('sessions').set({ status, updated_at: now, version: sql`version + 1` }).where('id', '=', id).execute();
+export async function setSessionStatus(
+  db: Db,
+  id: string,
+  status: SessionStatus,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ status, updated_at: now, version: sql`version + 1` })
+    .where('id', '=', id)
+    .execute();
 }
 
 export interface TimelineEntry {
@@ -148,12 +206,23 @@ export async function clientTimeline(
   const before = page.before;
   if (before) {
     query = query.where((eb) =>
-      eb.or([eb('sessions.starts_at', '<', before.startsAt), eb.and([eb('sessions.starts_at', '=', before.startsAt), eb('sessions.id', '<', before.id)])]),
+      eb.or([
+        eb('sessions.starts_at', '<', before.startsAt),
+        eb.and([eb('sessions.starts_at', '=', before.startsAt), eb('sessions.id', '<', before.id)]),
+      ]),
     );
   }
-  const rows = await query.orderBy('sessions.starts_at', 'desc').orderBy('sessions.id', 'desc').limit(page.limit).execute();
+  const rows = await query
+    .orderBy('sessions.starts_at', 'desc')
+    .orderBy('sessions.id', 'desc')
+    .limit(page.limit)
+    .execute();
   return rows.map((row) => {
-    const content = row.content ? (JSON.parse(row.content) as { treatment?: { techniques?: Array<{ technique: string; regions: string[] }> } }) : null;
+    const content = row.content
+      ? (JSON.parse(row.content) as {
+          treatment?: { techniques?: Array<{ technique: string; regions: string[] }> };
+        })
+      : null;
     const uses = content?.treatment?.techniques ?? [];
     return {
       session: toSession(row),

@@ -149,7 +149,11 @@ for (const { dialect, skip } of dialects) {
       const draft = await saveDraft(therapist.client, session.id);
       const statuses: number[] = [];
       for (let attempt = 0; attempt < 6; attempt += 1) {
-        const response = await therapist.client.post(sign(session.id), { password: 'guess' }, { ifMatch: draft.etag });
+        const response = await therapist.client.post(
+          sign(session.id),
+          { password: 'guess' },
+          { ifMatch: draft.etag },
+        );
         statuses.push(response.status);
       }
       assert.deepEqual(statuses, [400, 400, 400, 400, 429, 429]);

@@ -2,21 +2,51 @@ import { z } from 'zod';
 import { bodyRegions } from '../../domain/body-regions.js';
 import { Conflict, NotFound } from '../../domain/errors.js';
 import { ProductInput, TechniqueInput, ingredientVocabulary } from '../../domain/catalogue.js';
-import { insertProduct, insertTechnique, listProducts, listSessionTypes, listTechniques, updateProduct, updateTechnique } from '../../store/catalogue.js';
+import {
+  insertProduct,
+  insertTechnique,
+  listProducts,
+  listSessionTypes,
+  listTechniques,
+  updateProduct,
+  updateTechnique,
+} from '../../store/catalogue.js';
 import { recordAudit } from '../audit-trail.js';
 import type { AppContext } from '../context.js';
 import { etagFor, versionFromIfMatch } from '../etag.js';
 import { authorize } from '../policy.js';
 import { IdParams, defineRoute, type RouteSpec } from '../routing.js';
 
-const Entry = z.object({ id: z.string(), code: z.string(), name: z.string(), retiredAt: z.string().nullable() });
-const Product = z.object({ id: z.string(), name: z.string(), kind: z.string(), ingredients: z.array(z.string()), retiredAt: z.string().nullable(), version: z.number().int() });
+const Entry = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  retiredAt: z.string().nullable(),
+});
+const Product = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  ingredients: z.array(z.string()),
+  retiredAt: z.string().nullable(),
+  version: z.number().int(),
+});
 const Catalogue = z.object({
   techniques: z.array(Entry),
   sessionTypes: z.array(Entry.extend({ minutes: z.number().int() })),
   products: z.array(Product),
-  ingredients: z.array(z.object({ code: z.string(), name: z.string(), groups: z.array(z.string()) })),
-  bodyRegions: z.array(z.object({ code: z.string(), label: z.string(), group: z.string(), laterality: z.string(), views: z.array(z.string()) })),
+  ingredients: z.array(
+    z.object({ code: z.string(), name: z.string(), groups: z.array(z.string()) }),
+  ),
+  bodyRegions: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      group: z.string(),
+      laterality: z.string(),
+      views: z.array(z.string()),
+    }),
+  ),
 });
 
 export function catalogueRoutes(context: AppContext): RouteSpec[] {
@@ -26,7 +56,8 @@ export function catalogueRoutes(context: AppContext): RouteSpec[] {
       method: 'GET',
       url: '/api/v1/catalogue',
       operationId: 'getCatalogue',
-      summary: 'Techniques, session types, products with ingredients, and the body-region vocabulary',
+      summary:
+        'Techniques, session types, products with ingredients, and the body-region vocabulary',
       tag: 'catalogue',
       auth: 'user',
       responses: { 200: Catalogue },
@@ -37,7 +68,13 @@ export function catalogueRoutes(context: AppContext): RouteSpec[] {
           listSessionTypes(store.db, actor.practiceId),
           listProducts(store.db, actor.practiceId),
         ]);
-        return { techniques, sessionTypes, products, ingredients: ingredientVocabulary, bodyRegions };
+        return {
+          techniques,
+          sessionTypes,
+          products,
+          ingredients: ingredientVocabulary,
+          bodyRegions,
+        };
       },
     }),
     defineRoute({
@@ -52,11 +89,19 @@ export function catalogueRoutes(context: AppContext): RouteSpec[] {
       handler: async ({ actor, body, request, reply }) => {
         authorize(actor, 'catalogue.manage');
         await store.db.transaction().execute(async (trx) => {
-          if ((await listTechniques(trx, actor.practiceId)).some((entry) => entry.code === body.code)) {
-            throw new Conflict('That code is already used; codes are never reused.', [{ field: 'code', message: 'Already in the catalogue.' }]);
+          if (
+            (await listTechniques(trx, actor.practiceId)).some((entry) => entry.code === body.code)
+          ) {
+            throw new Conflict('That code is already used; codes are never reused.', [
+              { field: 'code', message: 'Already in the catalogue.' },
+            ]);
           }
           await insertTechnique(trx, actor.practiceId, body, runtime);
-          await recordAudit(context, trx, request, { action: 'catalogue.technique.add', recordType: 'technique', recordId: body.code });
+          await recordAudit(context, trx, request, {
+            action: 'catalogue.technique.add',
+            recordType: 'technique',
+            recordId: body.code,
+          });
         });
         void reply.code(201);
         return { techniques: await listTechniques(store.db, actor.practiceId) };
@@ -75,8 +120,22 @@ export function catalogueRoutes(context: AppContext): RouteSpec[] {
       handler: async ({ actor, params, body, request }) => {
         authorize(actor, 'catalogue.manage');
         await store.db.transaction().execute(async (trx) => {
-          if (!(await updateTechnique(trx, actor.practiceId, params.code, body, runtime.now().toISOString()))) throw new NotFound('technique');
-          await recordAudit(context, trx, request, { action: 'catalogue.technique.update', recordType: 'technique', recordId: params.code, detail: { retired: body.retired } });
+          if (
+            !(await updateTechnique(
+              trx,
+              actor.practiceId,
+              params.code,
+              body,
+              runtime.now().toISOString(),
+            ))
+          )
+            throw new NotFound('technique');
+          await recordAudit(context, trx, request, {
+            action: 'catalogue.technique.update',
+            recordType: 'technique',
+            recordId: params.code,
+            detail: { retired: body.retired },
+          });
         });
         return { techniques: await listTechniques(store.db, actor.practiceId) };
       },
@@ -94,7 +153,11 @@ export function catalogueRoutes(context: AppContext): RouteSpec[] {
         authorize(actor, 'catalogue.manage');
         const product = await store.db.transaction().execute(async (trx) => {
           const created = await insertProduct(trx, actor.practiceId, body, runtime);
-          await recordAudit(context, trx, request, { action: 'catalogue.product.add', recordType: 'product', recordId: created.id });
+          await recordAudit(context, trx, request, {
+            action: 'catalogue.product.add',
+            recordType: 'product',
+            recordId: created.id,
+          });
           return created;
         });
         void reply.code(201).header('etag', etagFor(product.version));
@@ -116,8 +179,19 @@ export function catalogueRoutes(context: AppContext): RouteSpec[] {
         authorize(actor, 'catalogue.manage');
         const expectedVersion = versionFromIfMatch(request.headers['if-match']);
         const product = await store.db.transaction().execute(async (trx) => {
-          const updated = await updateProduct(trx, actor.practiceId, params.id, expectedVersion, body, runtime.now().toISOString());
-          await recordAudit(context, trx, request, { action: 'catalogue.product.update', recordType: 'product', recordId: updated.id });
+          const updated = await updateProduct(
+            trx,
+            actor.practiceId,
+            params.id,
+            expectedVersion,
+            body,
+            runtime.now().toISOString(),
+          );
+          await recordAudit(context, trx, request, {
+            action: 'catalogue.product.update',
+            recordType: 'product',
+            recordId: updated.id,
+          });
           return updated;
         });
         void reply.header('etag', etagFor(product.version));

@@ -6,8 +6,19 @@ import { defineRoute, type RouteSpec } from '../routing.js';
 import { searchNotes, unsignedNotes } from '../../store/notes.js';
 import { searchExcerpt } from '../../domain/notes.js';
 
-const SearchHit = z.object({ sessionId: z.string(), clientId: z.string(), startsAt: z.string(), excerpt: z.string() });
-const UnsignedNote = z.object({ sessionId: z.string(), clientName: z.string(), startsAt: z.string(), updatedAt: z.string(), overdue: z.boolean() });
+const SearchHit = z.object({
+  sessionId: z.string(),
+  clientId: z.string(),
+  startsAt: z.string(),
+  excerpt: z.string(),
+});
+const UnsignedNote = z.object({
+  sessionId: z.string(),
+  clientName: z.string(),
+  startsAt: z.string(),
+  updatedAt: z.string(),
+  overdue: z.boolean(),
+});
 
 export function noteSearchRoutes(context: AppContext): RouteSpec[] {
   const { store, runtime } = context;
@@ -19,13 +30,37 @@ export function noteSearchRoutes(context: AppContext): RouteSpec[] {
       summary: 'Full-text search over note text, within the clients you may see',
       tag: 'notes',
       auth: 'user',
-      query: z.object({ q: z.string().trim().min(1, 'Type what to search for.').max(200), limit: z.coerce.number().int().min(1).max(100).default(25) }),
+      query: z.object({
+        q: z.string().trim().min(1, 'Type what to search for.').max(200),
+        limit: z.coerce.number().int().min(1).max(100).default(25),
+      }),
       responses: { 200: z.object({ hits: z.array(SearchHit) }) },
       handler: async ({ actor, query, request }) => {
-        authorize(actor, 'clinical.read', { careModel: actor.settings.careModel, onCareTeam: true, isPrimaryTherapist: false });
-        const hits = await searchNotes(store.db, actor.practiceId, clientScope(actor, actor.settings.careModel), query.q, query.limit);
-        await recordAudit(context, store.db, request, { action: 'note.search', recordType: 'note', detail: { shown: hits.length } });
-        return { hits: hits.map((hit) => ({ sessionId: hit.sessionId, clientId: hit.clientId, startsAt: hit.startsAt, excerpt: searchExcerpt(hit.content, query.q) })) };
+        authorize(actor, 'clinical.read', {
+          careModel: actor.settings.careModel,
+          onCareTeam: true,
+          isPrimaryTherapist: false,
+        });
+        const hits = await searchNotes(
+          store.db,
+          actor.practiceId,
+          clientScope(actor, actor.settings.careModel),
+          query.q,
+          query.limit,
+        );
+        await recordAudit(context, store.db, request, {
+          action: 'note.search',
+          recordType: 'note',
+          detail: { shown: hits.length },
+        });
+        return {
+          hits: hits.map((hit) => ({
+            sessionId: hit.sessionId,
+            clientId: hit.clientId,
+            startsAt: hit.startsAt,
+            excerpt: searchExcerpt(hit.content, query.q),
+          })),
+        };
       },
     }),
     defineRoute({

@@ -204,7 +204,8 @@ export function noteRoutes(context: AppContext): RouteSpec[] {
             { field: 'password', message: 'The password is wrong.' },
           ]);
         }
-        if (account.failedLogins > 0) await recordLoginAttempt(store.db, account.id, { failedLogins: 0, lockedUntil: null });
+        if (account.failedLogins > 0)
+          await recordLoginAttempt(store.db, account.id, { failedLogins: 0, lockedUntil: null });
         const note = await store.db.transaction().execute(async (trx) => {
           const now = runtime.now().toISOString();
           const signed = await signNote(trx, {

@@ -21,7 +21,11 @@ const TimelineEntry = z.object({
 const TimelineQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Keyset cursor from the previous page: `<startsAt>|<sessionId>`. */
-  before: z.string().max(120).regex(/^[^|]+\|[^|]+$/, 'Must be the cursor from the previous page.').optional(),
+  before: z
+    .string()
+    .max(120)
+    .regex(/^[^|]+\|[^|]+$/, 'Must be the cursor from the previous page.')
+    .optional(),
 });
 
 export function timelineRoutes(context: AppContext): RouteSpec[] {
@@ -31,25 +35,51 @@ export function timelineRoutes(context: AppContext): RouteSpec[] {
       method: 'GET',
       url: '/api/v1/clients/:id/timeline',
       operationId: 'getClientTimeline',
-      summary: 'A client’s sessions, newest first, with pain before → after, techniques and regions',
+      summary:
+        'A client’s sessions, newest first, with pain before → after, techniques and regions',
       tag: 'sessions',
       auth: 'user',
       params: IdParams,
       query: TimelineQuery,
-      responses: { 200: z.object({ entries: z.array(TimelineEntry), next: z.string().nullable() }) },
+      responses: {
+        200: z.object({ entries: z.array(TimelineEntry), next: z.string().nullable() }),
+      },
       handler: async ({ actor, params, query, request }) => {
-        const { client, facts } = await loadAuthorizedClient(context, request, actor, params.id, 'schedule.read');
+        const { client, facts } = await loadAuthorizedClient(
+          context,
+          request,
+          actor,
+          params.id,
+          'schedule.read',
+        );
         const [startsAt, id] = query.before?.split('|') ?? [];
         const entries = await clientTimeline(store.db, actor.practiceId, client.id, {
           limit: query.limit,
           before: startsAt && id ? { startsAt, id } : undefined,
         });
         const clinical = can(actor, 'clinical.read', facts);
-        await recordAudit(context, store.db, request, { action: 'client.timeline', recordType: 'client', recordId: client.id, clientId: client.id, detail: { clinical } });
+        await recordAudit(context, store.db, request, {
+          action: 'client.timeline',
+          recordType: 'client',
+          recordId: client.id,
+          clientId: client.id,
+          detail: { clinical },
+        });
         const last = entries[entries.length - 1];
         return {
-          entries: clinical ? entries : entries.map((entry) => ({ ...entry, painBefore: null, painAfter: null, techniques: [], regions: [] })),
-          next: entries.length === query.limit && last ? `${last.session.startsAt}|${last.session.id}` : null,
+          entries: clinical
+            ? entries
+            : entries.map((entry) => ({
+                ...entry,
+                painBefore: null,
+                painAfter: null,
+                techniques: [],
+                regions: [],
+              })),
+          next:
+            entries.length === query.limit && last
+              ? `${last.session.startsAt}|${last.session.id}`
+              : null,
         };
       },
     }),
@@ -57,27 +87,64 @@ export function timelineRoutes(context: AppContext): RouteSpec[] {
       method: 'GET',
       url: '/api/v1/sessions/:id/last-plan',
       operationId: 'getLastPlan',
-      summary: 'The plan of the client’s most recent signed note before this session, for “start from last plan”',
+      summary:
+        'The plan of the client’s most recent signed note before this session, for “start from last plan”',
       tag: 'notes',
       auth: 'user',
       params: IdParams,
-      responses: { 200: z.object({ fromSessionId: z.string(), startsAt: z.string(), focus: z.string(), homeCare: z.string(), frequency: z.string() }), 404: null },
+      responses: {
+        200: z.object({
+          fromSessionId: z.string(),
+          startsAt: z.string(),
+          focus: z.string(),
+          homeCare: z.string(),
+          frequency: z.string(),
+        }),
+        404: null,
+      },
       handler: async ({ actor, params, request }) => {
-        const { session } = await loadAuthorizedSession(context, request, actor, params.id, 'clinical.read');
+        const { session } = await loadAuthorizedSession(
+          context,
+          request,
+          actor,
+          params.id,
+          'clinical.read',
+        );
         // Walk back through earlier sessions (a page at a time) to the last signed note.
-        let before: { startsAt: string; id: string } | undefined = { startsAt: session.startsAt, id: session.id };
+        let before: { startsAt: string; id: string } | undefined = {
+          startsAt: session.startsAt,
+          id: session.id,
+        };
         while (before) {
-          const page = await clientTimeline(store.db, actor.practiceId, session.clientId, { limit: 20, before });
+          const page = await clientTimeline(store.db, actor.practiceId, session.clientId, {
+            limit: 20,
+            before,
+          });
           for (const entry of page) {
             if (entry.session.status !== 'signed' && entry.session.status !== 'amended') continue;
             const note = await findNote(store.db, actor.practiceId, entry.session.id);
             if (!note?.signedAt) continue;
-            await recordAudit(context, store.db, request, { action: 'note.read', recordType: 'note', recordId: entry.session.id, clientId: session.clientId, detail: { purpose: 'last_plan' } });
+            await recordAudit(context, store.db, request, {
+              action: 'note.read',
+              recordType: 'note',
+              recordId: entry.session.id,
+              clientId: session.clientId,
+              detail: { purpose: 'last_plan' },
+            });
             const plan = note.content.plan;
-            return { fromSessionId: entry.session.id, startsAt: entry.session.startsAt, focus: plan.focusNextTime, homeCare: plan.homeCare, frequency: plan.frequency };
+            return {
+              fromSessionId: entry.session.id,
+              startsAt: entry.session.startsAt,
+              focus: plan.focusNextTime,
+              homeCare: plan.homeCare,
+              frequency: plan.frequency,
+            };
           }
           const last = page[page.length - 1];
-          before = page.length === 20 && last ? { startsAt: last.session.startsAt, id: last.session.id } : undefined;
+          before =
+            page.length === 20 && last
+              ? { startsAt: last.session.startsAt, id: last.session.id }
+              : undefined;
         }
         throw new NotFound('plan', 'This client has no signed note before this session.');
       },
