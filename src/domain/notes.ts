@@ -267,3 +267,31 @@ export function searchExcerpt(content: NoteContent, query: string, radius = 12):
   const end = Math.min(words.length, centre + radius + 1);
   return `${start > 0 ? '… ' : ''}${words.slice(start, end).join(' ')}${end < words.length ? ' …' : ''}`;
 }
+
+/** A note as the API presents it; the same schema types the web app's client. */
+export const NoteView = z.object({
+  sessionId: z.string(),
+  clientId: z.string(),
+  authorId: z.string(),
+  content: NoteContent,
+  status: z.enum(['draft', 'signed']),
+  signedAt: z.string().nullable(),
+  signedBy: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type NoteView = z.infer<typeof NoteView>;
+
+export const Addendum = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  reason: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+});
+export type Addendum = z.infer<typeof Addendum>;
+
+export const NoteWithAddenda = z.object({ note: NoteView.nullable(), addenda: z.array(Addendum) });

@@ -145,10 +145,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       index: false,
       // The build writes .br and .gz beside each asset; serve those to browsers that accept them.
       preCompressed: true,
-      setHeaders: (reply, filePath) => {
+      // Cache headers are ours (below), not send's default max-age=0.
+      cacheControl: false,
+      setHeaders: (response, filePath) => {
         // Built assets carry a content hash in their name, so they may be cached for good.
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
-        void reply.header(
+        response.setHeader(
           'cache-control',
           immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
         );

@@ -56,13 +56,19 @@ describe('serving the web app', () => {
     await server?.close();
   });
 
-  it('answers a page path with the app and a missing asset with 404', async (t) => {
+  it('answers a page path with the app, caches hashed assets for good and a missing asset is 404', async (t) => {
     const page = await fetch(`${server.url}/clients/some-id`);
     if (page.status === 404 && !underCi)
       return t.skip('the web app is not built (npm run build:web)');
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type') ?? '', /text\/html/);
-    const asset = await fetch(`${server.url}/assets/no-such-file.js`);
-    assert.equal(asset.status, 404);
+    assert.equal(page.headers.get('cache-control'), 'no-cache');
+    const missing = await fetch(`${server.url}/assets/no-such-file.js`);
+    assert.equal(missing.status, 404);
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(await page.text())?.[1];
+    assert.ok(script, 'index.html names its script');
+    const asset = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(asset.status, 200);
+    assert.equal(asset.headers.get('cache-control'), 'public, max-age=31536000, immutable');
   });
 });

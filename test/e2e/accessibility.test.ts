@@ -9,7 +9,7 @@ import {
 import { browserSkipReason, launchBrowser, newPage } from '../support/browser.js';
 import { uniqueEmail } from '../support/factories.js';
 import { closeContexts, pageHeading, signedInPage } from '../support/pages.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startWebTestServer, type TestServer } from '../support/server.js';
 
 describe('every page passes axe (WCAG 2.1 AA) on a tablet', { skip: browserSkipReason() }, () => {
   let server: TestServer;
@@ -19,8 +19,8 @@ describe('every page passes axe (WCAG 2.1 AA) on a tablet', { skip: browserSkipR
 
   before(async () => {
     [server, freshServer, browser] = await Promise.all([
-      startTestServer('sqlite'),
-      startTestServer('sqlite'),
+      startWebTestServer(),
+      startWebTestServer(),
       launchBrowser(),
     ]);
     practice = await furnishedPractice(server);

@@ -4,14 +4,14 @@ import type { Browser, Page } from 'playwright-core';
 import { browserSkipReason, launchBrowser } from '../support/browser.js';
 import { createClient, createPractice } from '../support/factories.js';
 import { closeContexts, pageHeading, signedInPage } from '../support/pages.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startWebTestServer, type TestServer } from '../support/server.js';
 
 describe('the audit log in the browser', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
 
   before(async () => {
-    [server, browser] = await Promise.all([startTestServer('sqlite'), launchBrowser()]);
+    [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
   });
   afterEach(() => closeContexts(browser));
   after(async () => {

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { browserSkipReason, launchBrowser } from '../support/browser.js';
 import { createClient, createPractice, uniqueEmail } from '../support/factories.js';
 import { closeContexts, pageHeading, signedInPage } from '../support/pages.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startWebTestServer, type TestServer } from '../support/server.js';
 
 /** A surname no other test uses, so searches and duplicate checks see only this test's rows. */
 let surnames = 0;
@@ -22,7 +22,7 @@ describe('client records in the browser', { skip: browserSkipReason() }, () => {
   let browser: Browser;
 
   before(async () => {
-    [server, browser] = await Promise.all([startTestServer('sqlite'), launchBrowser()]);
+    [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
   });
   afterEach(() => closeContexts(browser));
   after(async () => {

@@ -4,7 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { browserSkipReason, launchBrowser } from '../support/browser.js';
 import { createClient, createPractice, type PracticeFixture } from '../support/factories.js';
 import { closeContexts, pageHeading, signedInPage } from '../support/pages.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startWebTestServer, type TestServer } from '../support/server.js';
 
 /** Presses Tab until `target` has focus; fails if it is not among the next `limit` stops. */
 async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
@@ -38,7 +38,7 @@ describe('using the app with the keyboard alone', { skip: browserSkipReason() },
   let practice: PracticeFixture;
 
   before(async () => {
-    [server, browser] = await Promise.all([startTestServer('sqlite'), launchBrowser()]);
+    [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
     practice = await createPractice(server);
   });
   afterEach(() => closeContexts(browser));

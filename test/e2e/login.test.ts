@@ -9,7 +9,7 @@ import {
   signInThroughForm,
   signedInPage,
 } from '../support/pages.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startWebTestServer, type TestServer } from '../support/server.js';
 
 describe('signing in and out in the browser', { skip: browserSkipReason() }, () => {
   let server: TestServer;
@@ -17,7 +17,7 @@ describe('signing in and out in the browser', { skip: browserSkipReason() }, () 
   let practice: PracticeFixture;
 
   before(async () => {
-    [server, browser] = await Promise.all([startTestServer('sqlite'), launchBrowser()]);
+    [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
     practice = await createPractice(server);
   });
   after(async () => {

@@ -4,14 +4,14 @@ import type { Browser } from 'playwright-core';
 import { browserSkipReason, launchBrowser, newPage } from '../support/browser.js';
 import { createPractice, testPassword, uniqueEmail } from '../support/factories.js';
 import { expectSignedInAs, pageHeading } from '../support/pages.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startWebTestServer, type TestServer } from '../support/server.js';
 
 describe('first-run setup in the browser', { skip: browserSkipReason() }, () => {
   let browser: Browser;
   const servers: TestServer[] = [];
   /** Setup happens once per installation, so every test here gets a fresh server. */
   const freshServer = async () => {
-    const server = await startTestServer('sqlite');
+    const server = await startWebTestServer();
     servers.push(server);
     return server;
   };

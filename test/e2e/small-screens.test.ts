@@ -9,7 +9,7 @@ import {
 } from '../support/accessibility.js';
 import { browserSkipReason, launchBrowser, newPage } from '../support/browser.js';
 import { closeContexts, signedInPage } from '../support/pages.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startWebTestServer, type TestServer } from '../support/server.js';
 
 describe('small screens: axe on a phone, and touch targets', { skip: browserSkipReason() }, () => {
   let server: TestServer;
@@ -17,7 +17,7 @@ describe('small screens: axe on a phone, and touch targets', { skip: browserSkip
   let practice: FurnishedPractice;
 
   before(async () => {
-    [server, browser] = await Promise.all([startTestServer('sqlite'), launchBrowser()]);
+    [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
     practice = await furnishedPractice(server);
   });
   afterEach(() => closeContexts(browser));

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Dialect, Store } from '../../src/store/database.js';
 import { buildApp } from '../../src/server/app.js';
@@ -57,6 +60,24 @@ export async function startTestServer(
       await app.close();
       await store.close();
       await database.drop();
+    },
+  };
+}
+
+/**
+ * A SQLite test server for browser tests that serves its own copy of the built web app. A
+ * rebuild of dist/web while a suite runs (a second `npm test`, another terminal) would
+ * otherwise swap the hashed page chunks under pages already open and fail unrelated tests.
+ */
+export async function startWebTestServer(): Promise<TestServer> {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'palpate-web-'));
+  fs.cpSync(webRoot, copy, { recursive: true });
+  const server = await startTestServer('sqlite', { webRoot: copy });
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      fs.rmSync(copy, { recursive: true, force: true });
     },
   };
 }

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../domain/errors.js';
 import { afterFailedLogin, isLocked } from '../../domain/staff.js';
-import { AddendumInput, NoteContent, SignInput, noteContentIssues } from '../../domain/notes.js';
+import {
+  Addendum,
+  AddendumInput,
+  NoteContent,
+  NoteView,
+  NoteWithAddenda,
+  SignInput,
+  noteContentIssues,
+} from '../../domain/notes.js';
 import { usableInNote } from '../../domain/catalogue.js';
 import { sessionMinutes, tookPlace } from '../../domain/sessions.js';
 import { listProducts, listTechniques } from '../../store/catalogue.js';
@@ -27,29 +35,6 @@ import { IdParams, defineRoute, type RouteSpec } from '../routing.js';
 import { verifyPassword } from '../secrets.js';
 import { lockedOut } from './auth.js';
 import { loadAuthorizedSession } from '../session-access.js';
-
-const NoteView = z.object({
-  sessionId: z.string(),
-  clientId: z.string(),
-  authorId: z.string(),
-  content: NoteContent,
-  status: z.enum(['draft', 'signed']),
-  signedAt: z.string().nullable(),
-  signedBy: z.string().nullable(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-const Addendum = z.object({
-  id: z.string(),
-  sessionId: z.string(),
-  authorId: z.string(),
-  authorName: z.string(),
-  reason: z.string(),
-  text: z.string(),
-  createdAt: z.string(),
-});
-const NoteWithAddenda = z.object({ note: NoteView.nullable(), addenda: z.array(Addendum) });
 
 /** The ETag of a note that does not exist yet is "0": the first save says If-Match: "0". */
 const noteEtag = (note: Note | undefined) => etagFor(note?.version ?? 0);

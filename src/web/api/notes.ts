@@ -1,33 +1,9 @@
 import { z } from 'zod';
-import { NoteContent } from '../../domain/notes.js';
+import type { NoteContent } from '../../domain/notes.js';
+import { Addendum, NoteView, NoteWithAddenda } from '../../domain/notes.js';
+
+export { Addendum, NoteView };
 import { get, request, versionTag, withQuery } from './client.js';
-
-export const NoteView = z.object({
-  sessionId: z.string(),
-  clientId: z.string(),
-  authorId: z.string(),
-  content: NoteContent,
-  status: z.enum(['draft', 'signed']),
-  signedAt: z.string().nullable(),
-  signedBy: z.string().nullable(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type NoteView = z.infer<typeof NoteView>;
-
-export const Addendum = z.object({
-  id: z.string(),
-  sessionId: z.string(),
-  authorId: z.string(),
-  authorName: z.string(),
-  reason: z.string(),
-  text: z.string(),
-  createdAt: z.string(),
-});
-export type Addendum = z.infer<typeof Addendum>;
-
-const NoteWithAddenda = z.object({ note: NoteView.nullable(), addenda: z.array(Addendum) });
 
 /** A session's note as last read, with the ETag its next save must name ("0" before any). */
 export interface NoteRecord {
