@@ -19,7 +19,10 @@ export function NoteSearchPage() {
   const [params, setParams] = useSearchParams();
   const query = (params.get('q') ?? '').trim();
   const [typed, setTyped] = useState(query);
+  // A search still waiting when a result is opened must not pull the person back here (the
+  // page is only hidden while the session page loads, and its timer still fires).
   const searchFor = useDebouncedCallback((text: string) => {
+    if (window.location.pathname !== '/notes/search') return;
     setParams(text.trim() ? { q: text.trim() } : {}, { replace: true });
   }, 250);
   const clinician = offers.clinicalNotes(session.user.role);
