@@ -12,6 +12,10 @@ export interface PracticeSize {
   therapists: number;
   clients: number;
   auditEvents: number;
+  /** Sessions (most with a signed note); PALPATE_BENCH_SESSIONS. */
+  sessions: number;
+  /** Unsigned drafts for the sign scenario, one per request; PALPATE_BENCH_SIGN_DRAFTS. */
+  signDrafts: number;
 }
 
 export interface BenchOptions {
@@ -94,6 +98,8 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
       therapists: Math.round(positiveNumber(env, 'PALPATE_BENCH_THERAPISTS', 10)),
       clients: Math.round(positiveNumber(env, 'PALPATE_BENCH_CLIENTS', 20_000)),
       auditEvents: Math.round(positiveNumber(env, 'PALPATE_BENCH_AUDIT_EVENTS', 200_000)),
+      sessions: Math.round(positiveNumber(env, 'PALPATE_BENCH_SESSIONS', 200_000)),
+      signDrafts: Math.round(positiveNumber(env, 'PALPATE_BENCH_SIGN_DRAFTS', 5_000)),
     },
     cpuProfile: env['PALPATE_BENCH_CPU_PROF'] === '1',
     keepScratch: env['PALPATE_BENCH_KEEP'] === '1',

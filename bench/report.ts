@@ -31,7 +31,16 @@ export interface EngineResult {
   engine: Dialect;
   /** e.g. "SQLite 3.50.4" or "PostgreSQL 15.2". */
   version: string;
-  seed: { seconds: number; staff: number; clients: number; careTeam: number; auditEvents: number };
+  seed: {
+    seconds: number;
+    staff: number;
+    clients: number;
+    careTeam: number;
+    auditEvents: number;
+    sessions: number;
+    signedNotes: number;
+    drafts: number;
+  };
   scenarios: ScenarioResult[];
   auditChain: { intact: boolean; events: number; seconds: number } | null;
 }
@@ -139,7 +148,7 @@ export function formatReport(report: BenchReport): string {
         : ''),
     `${settings.connections} connections, ${settings.seconds} s per scenario after ${settings.warmupSeconds} s warm-up; ` +
       `practice: ${settings.practice.therapists} therapists, ${settings.practice.clients} clients, ` +
-      `${settings.practice.auditEvents} audit events`,
+      `${settings.practice.auditEvents} audit events, ${settings.practice.sessions} sessions`,
     '',
   );
   const rows: string[][] = [];
@@ -180,8 +189,10 @@ export function formatReport(report: BenchReport): string {
   for (const engine of report.engines) {
     const chain = engine.auditChain;
     out.push(
-      `${engine.engine}: ${engine.version}; seeded ${engine.seed.clients} clients and ` +
-        `${engine.seed.auditEvents} audit events in ${fixed(engine.seed.seconds, 1)} s` +
+      `${engine.engine}: ${engine.version}; seeded ${engine.seed.clients} clients, ` +
+        `${engine.seed.auditEvents} audit events, ${engine.seed.sessions} sessions ` +
+        `(${engine.seed.signedNotes} signed notes, ${engine.seed.drafts} drafts) in ` +
+        `${fixed(engine.seed.seconds, 1)} s` +
         (chain
           ? `; audit chain ${chain.intact ? 'intact' : 'BROKEN'} (${chain.events} events)`
           : ''),

@@ -100,7 +100,9 @@ async function benchEngine(
   }
   progress(
     `${tag} seeded ${practice.counts.clients} clients, ${practice.counts.auditEvents} audit events, ` +
-      `${practice.counts.careTeam} care-team links in ${practice.seconds.toFixed(1)} s`,
+      `${practice.counts.careTeam} care-team links, ${practice.counts.sessions} sessions ` +
+      `(${practice.counts.signedNotes} signed notes, ${practice.counts.drafts} drafts) in ` +
+      `${practice.seconds.toFixed(1)} s`,
   );
 
   const hello = await startServer(() =>

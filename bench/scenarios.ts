@@ -5,9 +5,12 @@
  * per-request `context` pairs a request with its response (one in flight per connection).
  */
 import type { ClientInput } from '../src/domain/clients.js';
+import type { NoteContent } from '../src/domain/notes.js';
 import { seededRandom } from '../src/cli/demo-names.js';
 import type { LoadPlan, LoadRequest } from './load.js';
 import type { SeededClient, SeededPractice } from './seed.js';
+import type { SeededNoteSession } from './seed-notes.js';
+import { syntheticNote } from './seed-notes.js';
 import type { BenchSession } from './session.js';
 
 export interface ScenarioEnv {
@@ -154,6 +157,147 @@ const clientUpdate: Scenario = {
   },
 };
 
+const timelineOpen: Scenario = {
+  id: 'timeline-open',
+  title: 'Open a client timeline (GET /clients/:id/timeline, 500 sessions, first page)',
+  server: 'palpate',
+  plan: ({ practice, session }) => ({
+    requests: [
+      {
+        method: 'GET',
+        path: `/api/v1/clients/${practice.notes.timelineClientId}/timeline`,
+        headers: session.readHeaders,
+      },
+    ],
+  }),
+};
+
+interface NoteContext {
+  session?: SeededNoteSession;
+}
+
+/**
+ * Autosaves spread over the bench therapist's booked sessions: the first save of each creates
+ * the draft (If-Match "0"), later ones update it with the version from the last ETag (or from
+ * a 412's currentVersion). Consecutive saves hit different sessions, so 412s should stay at 0.
+ */
+const draftSave: Scenario = {
+  id: 'draft-save',
+  title: 'Save a draft note (PUT /sessions/:id/note, If-Match, audited)',
+  server: 'palpate',
+  plan: ({ practice, session }) => {
+    const random = seededRandom(5);
+    // A handful of bodies, built and validated like the seeded notes, varied per save.
+    const bodies: NoteContent[] = Array.from({ length: 32 }, (_, index) =>
+      syntheticNote(random, index),
+    );
+    const versions = new Map(practice.notes.draftSessions.map((entry) => [entry.id, 0]));
+    const next = cycle(shuffled(practice.notes.draftSessions, 4));
+    const unanswered = new Set<string>();
+    let saves = 0;
+    return {
+      requests: [
+        {
+          method: 'PUT',
+          setupRequest: (request: LoadRequest, context: object) => {
+            let entry = next();
+            while (unanswered.has(entry.id)) entry = next();
+            unanswered.add(entry.id);
+            (context as NoteContext).session = entry;
+            saves += 1;
+            const base = bodies[saves % bodies.length]!;
+            const body: NoteContent = {
+              ...base,
+              plan: { ...base.plan, focusNextTime: `${base.plan.focusNextTime} (save ${saves})` },
+            };
+            return {
+              ...request,
+              path: `/api/v1/sessions/${entry.id}/note`,
+              headers: { ...session.writeHeaders, 'if-match': `"${versions.get(entry.id)}"` },
+              body: JSON.stringify(body),
+            };
+          },
+          onResponse: (status: number, body: string, context: object, headers) => {
+            const entry = (context as NoteContext).session;
+            if (!entry) return;
+            unanswered.delete(entry.id);
+            const etag = headers?.['etag'];
+            const fromEtag = typeof etag === 'string' ? /"(\d+)"/.exec(etag)?.[1] : undefined;
+            if (status === 200 && fromEtag) versions.set(entry.id, Number(fromEtag));
+            else if (status === 412) {
+              const current = (JSON.parse(body) as { currentVersion?: number }).currentVersion;
+              if (current !== undefined) versions.set(entry.id, current);
+            }
+          },
+        },
+      ],
+    };
+  },
+};
+
+/**
+ * Signs pre-seeded drafts, each once: signing re-checks the password with scrypt, so this
+ * measures mostly the password hash (by design) plus the locking transaction. When the drafts
+ * run out (PALPATE_BENCH_SIGN_DRAFTS) later requests answer 409 and count as errors.
+ */
+const noteSign: Scenario = {
+  id: 'note-sign',
+  title: 'Sign a note (POST /sessions/:id/note/sign, password re-check = scrypt, audited)',
+  server: 'palpate',
+  plan: ({ practice, session }) => {
+    const drafts = practice.notes.signDrafts;
+    let index = 0;
+    const body = JSON.stringify({ password: practice.password });
+    return {
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (request: LoadRequest) => {
+            const draft = drafts[index % drafts.length]!;
+            index += 1;
+            return {
+              ...request,
+              path: `/api/v1/sessions/${draft.id}/note/sign`,
+              headers: { ...session.writeHeaders, 'if-match': `"${draft.version}"` },
+              body,
+            };
+          },
+        },
+      ],
+    };
+  },
+};
+
+const noteSearch: Scenario = {
+  id: 'note-search',
+  title: 'Search notes (GET /notes/search?q=, full text)',
+  server: 'palpate',
+  plan: ({ practice, session }) => {
+    const paths = practice.noteSearchQueries.map(
+      (q) => `/api/v1/notes/search?q=${encodeURIComponent(q)}`,
+    );
+    const next = cycle(shuffled(paths, 6));
+    return {
+      requests: [
+        {
+          method: 'GET',
+          headers: session.readHeaders,
+          setupRequest: (request: LoadRequest) => ({ ...request, path: next() }),
+        },
+      ],
+    };
+  },
+};
+
 /** In run order; the baseline first so every ratio has its same-run reference. */
-export const scenarios: Scenario[] = [helloWorld, clientSearch, clientOpen, clientUpdate];
+export const scenarios: Scenario[] = [
+  helloWorld,
+  clientSearch,
+  clientOpen,
+  clientUpdate,
+  timelineOpen,
+  draftSave,
+  noteSearch,
+  noteSign,
+];
 export const baselineScenarioId = helloWorld.id;

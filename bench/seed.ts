@@ -31,6 +31,8 @@ import { insertPractice } from '../src/store/practices.js';
 import type { AuditEventTable, CareTeamTable, ClientTable, Database } from '../src/store/schema.js';
 import { insertUser } from '../src/store/users.js';
 import type { PracticeSize } from './options.js';
+import type { SeededNotes } from './seed-notes.js';
+import { noteSearchQueries, seedNotes } from './seed-notes.js';
 
 const batchSize = 500;
 const dayMs = 86_400_000;
@@ -58,7 +60,19 @@ export interface SeededPractice {
   clients: SeededClient[];
   /** `q` values a receptionist or therapist might type: names, fragments, phone digits. */
   searchQueries: string[];
-  counts: { staff: number; clients: number; careTeam: number; auditEvents: number };
+  /** Sessions and notes: the timeline client, draft-save sessions, drafts to sign. */
+  notes: SeededNotes;
+  /** `q` values for note search: words, prefixes, pairs, rare and absent words. */
+  noteSearchQueries: string[];
+  counts: {
+    staff: number;
+    clients: number;
+    careTeam: number;
+    auditEvents: number;
+    sessions: number;
+    signedNotes: number;
+    drafts: number;
+  };
   seconds: number;
 }
 
@@ -355,15 +369,41 @@ export async function seedPractice(store: Store, size: PracticeSize): Promise<Se
     careTeamRows = careTeam.length;
   });
 
+  const benchUser = therapists[0] ?? staff[0]!;
+  const clientRefs = clients.map((client) => ({
+    id: client.id,
+    therapistId: client.input.primaryTherapistId!,
+  }));
+  const notes = await seedNotes(store.db, {
+    practiceId,
+    random,
+    clients: clientRefs,
+    benchClients: clientRefs.filter((client) => client.therapistId === benchUser.id),
+    benchUserId: benchUser.id,
+    total: size.sessions,
+    draftSessions: 5_000,
+    signDrafts: size.signDrafts,
+    start,
+    end,
+  });
+
   return {
     practiceId,
     password,
     owner: staff[0]!,
     therapists,
-    benchUser: therapists[0] ?? staff[0]!,
+    benchUser,
     clients,
     searchQueries: searchQueriesFor(random, clients),
-    counts: { staff: staff.length, clients: clients.length, careTeam: careTeamRows, auditEvents },
+    notes,
+    noteSearchQueries,
+    counts: {
+      staff: staff.length,
+      clients: clients.length,
+      careTeam: careTeamRows,
+      auditEvents,
+      ...notes.counts,
+    },
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -50,6 +50,36 @@ export const targets: Target[] = [
     comparison: 'below',
     measure: (result) => result.latencyMs.p99,
   },
+  {
+    id: 'timeline-open-p99',
+    scenario: 'timeline-open',
+    description: 'timeline open (500 sessions) p99 latency < 25 ms (16 connections)',
+    gate: 'sqlite',
+    unit: 'ms',
+    threshold: 25,
+    comparison: 'below',
+    measure: (result) => result.latencyMs.p99,
+  },
+  {
+    id: 'draft-save-p99',
+    scenario: 'draft-save',
+    description: 'draft save p99 latency < 15 ms (16 connections)',
+    gate: 'sqlite',
+    unit: 'ms',
+    threshold: 15,
+    comparison: 'below',
+    measure: (result) => result.latencyMs.p99,
+  },
+  {
+    id: 'note-search-p95',
+    scenario: 'note-search',
+    description: 'note search p95 latency < 50 ms (16 connections)',
+    gate: 'sqlite',
+    unit: 'ms',
+    threshold: 50,
+    comparison: 'below',
+    measure: (result) => result.latencyMs.p95,
+  },
 ];
 
 export function checkTargets(engines: EngineResult[]): TargetVerdict[] {
