@@ -118,7 +118,11 @@ export async function insertClient(
   return toClient(row);
 }
 
-function onCareTeamOf(userId: string) {
+/**
+ * The care-team scope as a filter on any query that joins `clients`: the user is the client's
+ * primary therapist or on their care team. Lists, sessions and note search all use this one.
+ */
+export function onCareTeamOf(userId: string) {
   return (eb: ExpressionBuilder<Database, 'clients'>) =>
     eb.or([
       eb('clients.primary_therapist_id', '=', userId),

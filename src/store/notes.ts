@@ -4,7 +4,7 @@ import { noteSearchText } from '../domain/notes.js';
 import { foldForSearch } from '../domain/text.js';
 import { NotFound, StaleVersion } from '../domain/errors.js';
 import type { Db } from './database.js';
-import type { ClientScope } from './clients.js';
+import { onCareTeamOf, type ClientScope } from './clients.js';
 import type { NoteTable } from './schema.js';
 import { isSqlite } from './migrations/dialect.js';
 
@@ -345,21 +345,7 @@ export async function searchNotes(
     const tsquery = words.map((word) => `${word}:*`).join(' & ');
     select = select.where(sql<boolean>`notes.search_vector @@ to_tsquery('simple', ${tsquery})`);
   }
-  if (scope.kind === 'care_team') {
-    const userId = scope.userId;
-    select = select.where((eb) =>
-      eb.or([
-        eb('clients.primary_therapist_id', '=', userId),
-        eb.exists(
-          eb
-            .selectFrom('care_team')
-            .select('care_team.user_id')
-            .whereRef('care_team.client_id', '=', 'notes.client_id')
-            .where('care_team.user_id', '=', userId),
-        ),
-      ]),
-    );
-  }
+  if (scope.kind === 'care_team') select = select.where(onCareTeamOf(scope.userId));
   const rows = await select.orderBy('sessions.starts_at', 'desc').limit(limit).execute();
   return rows.map((row) => ({
     sessionId: row.session_id,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Session, SessionStatus } from '../domain/sessions.js';
 import type { Db } from './database.js';
-import type { ClientScope } from './clients.js';
+import { onCareTeamOf, type ClientScope } from './clients.js';
 import type { SessionTable } from './schema.js';
 import { updateVersioned } from './versioned.js';
 
@@ -93,18 +93,9 @@ export async function listSessionsBetween(
   if (range.therapistId) query = query.where('sessions.therapist_id', '=', range.therapistId);
   if (scope.kind === 'care_team') {
     const userId = scope.userId;
+    // The therapist booked for a session sees it even when the client is not in their care.
     query = query.where((eb) =>
-      eb.or([
-        eb('sessions.therapist_id', '=', userId),
-        eb('clients.primary_therapist_id', '=', userId),
-        eb.exists(
-          eb
-            .selectFrom('care_team')
-            .select('care_team.user_id')
-            .whereRef('care_team.client_id', '=', 'sessions.client_id')
-            .where('care_team.user_id', '=', userId),
-        ),
-      ]),
+      eb.or([eb('sessions.therapist_id', '=', userId), onCareTeamOf(userId)(eb)]),
     );
   }
   const rows = await query
