@@ -295,3 +295,13 @@ export const Addendum = z.object({
 export type Addendum = z.infer<typeof Addendum>;
 
 export const NoteWithAddenda = z.object({ note: NoteView.nullable(), addenda: z.array(Addendum) });
+
+/** One note found by search: where it is, whose it is, and the words around the match. */
+export const NoteSearchHit = z.object({
+  sessionId: z.string(),
+  clientId: z.string(),
+  clientName: z.string(),
+  startsAt: z.string(),
+  excerpt: z.string(),
+});
+export type NoteSearchHit = z.infer<typeof NoteSearchHit>;

@@ -62,7 +62,9 @@ const sharedCare: Record<Action, Role[]> = {
   'client.careTeam.manage': ['owner'],
   'clinical.read': ['owner', 'therapist'],
   'clinical.write': ['owner', 'therapist'],
+  'note.edit': ['owner', 'therapist'],
   'note.sign': ['owner', 'therapist'],
+  'note.search': ['owner', 'therapist'],
   'schedule.read': ['owner', 'therapist', 'front_desk'],
   'schedule.write': ['owner', 'therapist', 'front_desk'],
   'catalogue.read': ['owner', 'therapist', 'front_desk'],
@@ -157,6 +159,31 @@ describe('signing a note', () => {
 
   it('answers Forbidden, not NotFound, when the owner signs another clinician’s note', () => {
     assert.throws(() => authorize(owner, 'note.sign', { ...shared, isAuthor: false }), Forbidden);
+  });
+});
+
+describe('changing a draft note', () => {
+  it('refuses note.edit to everyone but the draft’s author, saying why', () => {
+    for (const who of [owner, therapist]) {
+      assert.throws(
+        () => authorize(who, 'note.edit', { ...shared, isAuthor: false }),
+        (error: unknown) =>
+          error instanceof Forbidden && /Only the author of a draft/.test(error.message),
+        who.role,
+      );
+    }
+  });
+
+  it('tells front desk it is their role, not authorship, that stops them', () => {
+    assert.throws(
+      () => authorize(frontDesk, 'note.edit', sharedCareAsAuthor),
+      (error: unknown) =>
+        error instanceof Forbidden && /Your role \(front desk\)/.test(error.message),
+    );
+  });
+
+  it('refuses note.edit to an author who no longer reaches the client under assigned care', () => {
+    assert.equal(can(therapist, 'note.edit', { ...assignedElsewhere, isAuthor: true }), false);
   });
 });
 

@@ -26,7 +26,9 @@ export type Action =
   | 'client.careTeam.manage'
   | 'clinical.read'
   | 'clinical.write'
+  | 'note.edit'
   | 'note.sign'
+  | 'note.search'
   | 'schedule.read'
   | 'schedule.write'
   | 'catalogue.read'
@@ -39,7 +41,10 @@ export interface ClientFacts {
   /** Primary therapist or on the care team. */
   onCareTeam: boolean;
   isPrimaryTherapist: boolean;
-  /** The actor wrote the note in question (signing is the author's alone). */
+  /**
+   * The actor wrote the note in question, or would become its author by writing the first
+   * draft (changing a draft and signing are the author's alone).
+   */
   isAuthor?: boolean;
 }
 
@@ -72,7 +77,10 @@ const rules: Record<Action, Rule> = {
     isOwner(actor) || (isTherapist(actor) && facts.isPrimaryTherapist),
   'clinical.read': reachesClinically,
   'clinical.write': reachesClinically,
+  'note.edit': (actor, facts) => reachesClinically(actor, facts) && facts.isAuthor === true,
   'note.sign': (actor, facts) => reachesClinically(actor, facts) && facts.isAuthor === true,
+  // Search is scoped to the clients the actor reaches (clientScope), so the rule is the role's.
+  'note.search': (actor) => isOwner(actor) || isTherapist(actor),
   'schedule.read': reachesClient,
   'schedule.write': reachesClient,
   'catalogue.read': always,
@@ -101,8 +109,19 @@ export function authorize(actor: Actor, action: Action, facts: ClientFacts = pra
   if (concernsOneClient(action) && !reachesClient(actor, facts)) {
     throw new NotFound('client');
   }
-  throw new Forbidden(`Your role (${roleName(actor.role)}) may not do this.`);
+  const authorshipIsMissing =
+    facts.isAuthor !== true && can(actor, action, { ...facts, isAuthor: true });
+  throw new Forbidden(
+    (authorshipIsMissing ? authorOnly[action] : undefined) ??
+      `Your role (${roleName(actor.role)}) may not do this.`,
+  );
 }
+
+/** Refusals where the role would do but only the note's author may act. */
+const authorOnly: Partial<Record<Action, string>> = {
+  'note.edit': 'Only the author of a draft note may change it.',
+  'note.sign': 'Only the author of a note may sign it.',
+};
 
 /** Which clients appear in lists and searches for this actor. */
 export function clientScope(actor: Actor, careModel: CareModel): ClientScope {
@@ -119,6 +138,7 @@ function concernsOneClient(action: Action): boolean {
     oneClient ||
     action.startsWith('clinical.') ||
     action.startsWith('schedule.') ||
+    action === 'note.edit' ||
     action === 'note.sign' ||
     action === 'reflection.write'
   );

@@ -3,6 +3,7 @@ import { foundation } from './migrations/2026-11-27T0000-foundation.js';
 import { staffInvitations } from './migrations/2026-11-27T0100-staff-invitations.js';
 import { clientSearchIndex } from './migrations/2026-11-27T0200-client-search-index.js';
 import { sessionsAndNotes } from './migrations/2026-11-27T0300-sessions-and-notes.js';
+import { noteSearchRecency } from './migrations/2026-11-27T0350-note-search-recency.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new file instead. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0100-staff-invitations': staffInvitations,
   '2026-11-27T0200-client-search-index': clientSearchIndex,
   '2026-11-27T0300-sessions-and-notes': sessionsAndNotes,
+  '2026-11-27T0350-note-search-recency': noteSearchRecency,
 };
 
 export function migrator(db: Kysely<any>): Migrator {

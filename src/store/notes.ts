@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { NoteContent } from '../domain/notes.js';
 import { noteSearchText } from '../domain/notes.js';
 import { foldForSearch } from '../domain/text.js';
+import { displayName } from '../domain/clients.js';
 import { NotFound, StaleVersion } from '../domain/errors.js';
 import type { Db } from './database.js';
 import { onCareTeamOf, type ClientScope } from './clients.js';
@@ -310,11 +311,16 @@ export async function unsignedNotes(db: Db, practiceId: string, authorId: string
 export interface NoteHit {
   sessionId: string;
   clientId: string;
+  clientName: string;
   startsAt: string;
   content: NoteContent;
 }
 
-/** Full-text search over note text, within the clients the reader may see. */
+/**
+ * Full-text search over note text, within the clients the reader may see, most recently
+ * written first. Matches are walked in that order and the walk stops at `limit`, so a word
+ * found in tens of thousands of notes costs no more than a rare one.
+ */
 export async function searchNotes(
   db: Db,
   practiceId: string,
@@ -329,28 +335,77 @@ export async function searchNotes(
     .filter((word) => word.length > 0)
     .slice(0, 8);
   if (words.length === 0) return [];
+  const rows = isSqlite(db)
+    ? await sqliteMatches(db, practiceId, scope, words, limit)
+    : await postgresMatches(db, practiceId, scope, words, limit);
+  return rows.map((row) => ({
+    sessionId: row.session_id,
+    clientId: row.client_id,
+    clientName: displayName({
+      legalFirstName: row.legal_first_name,
+      legalLastName: row.legal_last_name,
+      preferredName: row.preferred_name,
+    }),
+    startsAt: row.starts_at,
+    content: JSON.parse(row.content) as NoteContent,
+  }));
+}
+
+const hitColumns = [
+  'notes.session_id',
+  'notes.client_id',
+  'sessions.starts_at',
+  'notes.content',
+  'clients.legal_first_name',
+  'clients.legal_last_name',
+  'clients.preferred_name',
+] as const;
+
+function sqliteMatches(
+  db: Db,
+  practiceId: string,
+  scope: ClientScope,
+  words: string[],
+  limit: number,
+) {
+  // Each word quoted becomes a prefix phrase: no FTS5 syntax from the user reaches MATCH.
+  const match = words.map((word) => `"${word}"*`).join(' ');
+  // CROSS JOIN keeps the FTS index as the outer loop, walked by rowid from the newest note.
+  let select = db
+    .selectFrom('notes_fts')
+    .crossJoin('notes')
+    .innerJoin('sessions', 'sessions.id', 'notes.session_id')
+    .innerJoin('clients', 'clients.id', 'notes.client_id')
+    .select(hitColumns)
+    .where(sql<boolean>`notes_fts match ${match}`)
+    .where(sql<boolean>`notes.rowid = notes_fts.rowid`)
+    .where('notes.practice_id', '=', practiceId);
+  if (scope.kind === 'care_team') select = select.where(onCareTeamOf(scope.userId));
+  return select
+    .orderBy(sql`notes_fts.rowid`, 'desc')
+    .limit(limit)
+    .execute();
+}
+
+function postgresMatches(
+  db: Db,
+  practiceId: string,
+  scope: ClientScope,
+  words: string[],
+  limit: number,
+) {
+  const tsquery = words.map((word) => `${word}:*`).join(' & ');
   let select = db
     .selectFrom('notes')
     .innerJoin('sessions', 'sessions.id', 'notes.session_id')
     .innerJoin('clients', 'clients.id', 'notes.client_id')
-    .select(['notes.session_id', 'notes.client_id', 'sessions.starts_at', 'notes.content'])
-    .where('notes.practice_id', '=', practiceId);
-  if (isSqlite(db)) {
-    // Each word quoted becomes a prefix phrase: no FTS5 syntax from the user reaches MATCH.
-    const match = words.map((word) => `"${word}"*`).join(' ');
-    select = select.where(
-      sql<boolean>`notes.rowid in (select rowid from notes_fts where notes_fts match ${match})`,
-    );
-  } else {
-    const tsquery = words.map((word) => `${word}:*`).join(' & ');
-    select = select.where(sql<boolean>`notes.search_vector @@ to_tsquery('simple', ${tsquery})`);
-  }
+    .select(hitColumns)
+    .where('notes.practice_id', '=', practiceId)
+    .where(sql<boolean>`notes.search_vector @@ to_tsquery('simple', ${tsquery})`);
   if (scope.kind === 'care_team') select = select.where(onCareTeamOf(scope.userId));
-  const rows = await select.orderBy('sessions.starts_at', 'desc').limit(limit).execute();
-  return rows.map((row) => ({
-    sessionId: row.session_id,
-    clientId: row.client_id,
-    startsAt: row.starts_at,
-    content: JSON.parse(row.content) as NoteContent,
-  }));
+  return select
+    .orderBy('notes.created_at', 'desc')
+    .orderBy('notes.session_id', 'desc')
+    .limit(limit)
+    .execute();
 }

@@ -261,5 +261,7 @@ export interface Database {
   addenda: AddendumTable;
   note_versions: NoteVersionTable;
   reflections: ReflectionTable;
+  /** SQLite only: the FTS5 index over `notes.search_text`, keyed by the notes' rowid. */
+  notes_fts: { rowid: number; search_text: string };
   kysely_migration: { name: string; timestamp: string };
 }

@@ -69,12 +69,19 @@ for (const { dialect, skip } of dialects) {
       return world;
     }
 
-    it('finds a note by a word in it, with a link to the session and an excerpt', async () => {
+    it('finds a note by a word in it, with a link to the session, the client’s name and an excerpt', async () => {
       const { therapist, client, session } = await noteSaying('Taut band along the medial scapula');
       const hits = await search(therapist.client, 'scapula');
       assert.deepEqual(
-        hits.map((hit) => [hit.sessionId, hit.clientId, hit.startsAt]),
-        [[session.id, client.id, session.startsAt]],
+        hits.map((hit) => [hit.sessionId, hit.clientId, hit.clientName, hit.startsAt]),
+        [
+          [
+            session.id,
+            client.id,
+            `${client.preferredName ?? client.legalFirstName} ${client.legalLastName}`,
+            session.startsAt,
+          ],
+        ],
       );
       assert.match(hits[0].excerpt, /medial scapula/);
     });
@@ -150,6 +157,47 @@ for (const { dialect, skip } of dialects) {
         world.session.id,
       ]);
       assert.deepEqual(await sessionsFound(colleague.client, 'piriformis'), [theirSession.id]);
+    });
+
+    it('answers the most recently written notes first, and walks past notes out of reach to fill the page', async () => {
+      const world = await sessionToDocument(server, { careModel: 'assigned' });
+      const colleague = await createStaff(server, world.practice, 'therapist');
+      const { client: theirs } = await createClient(world.practice.owner, {
+        primaryTherapistId: colleague.id,
+      });
+      const theirSessions: string[] = [];
+      for (let booked = 0; booked < 4; booked += 1) {
+        const { session } = await bookSession(world.practice.owner, {
+          clientId: theirs.id,
+          therapistId: colleague.id,
+          startsAt: `2026-11-${String(10 + booked).padStart(2, '0')}T09:00:00.000Z`,
+        });
+        theirSessions.push(session.id);
+      }
+      const words = noteContent({ objective: { palpation: 'Sternocleidomastoid tender' } });
+      // The therapist's own note is written first, so it is the oldest match of all.
+      await signedNote(world.therapist.client, world.session.id, words);
+      // The colleague documents their sessions newest first: writing order, not booking order.
+      for (const sessionId of [...theirSessions].reverse()) {
+        server.runtime.advanceMinutes(1);
+        await signedNote(colleague.client, sessionId, words);
+      }
+      const firstTwo = await world.practice.owner.get(
+        '/api/v1/notes/search?q=sternocleidomastoid&limit=2',
+      );
+      assertStatus(firstTwo, 200);
+      assert.deepEqual(
+        (firstTwo.body.hits as Json[]).map((hit) => hit.sessionId),
+        [theirSessions[0], theirSessions[1]],
+      );
+      const own = await world.therapist.client.get(
+        '/api/v1/notes/search?q=sternocleidomastoid&limit=2',
+      );
+      assertStatus(own, 200);
+      assert.deepEqual(
+        (own.body.hits as Json[]).map((hit) => hit.sessionId),
+        [world.session.id],
+      );
     });
 
     it('lets the owner find every clinician’s notes under assigned care', async () => {

@@ -4,14 +4,8 @@ import type { AppContext } from '../context.js';
 import { authorize, clientScope } from '../policy.js';
 import { defineRoute, type RouteSpec } from '../routing.js';
 import { searchNotes, unsignedNotes } from '../../store/notes.js';
-import { searchExcerpt } from '../../domain/notes.js';
+import { NoteSearchHit, searchExcerpt } from '../../domain/notes.js';
 
-const SearchHit = z.object({
-  sessionId: z.string(),
-  clientId: z.string(),
-  startsAt: z.string(),
-  excerpt: z.string(),
-});
 const UnsignedNote = z.object({
   sessionId: z.string(),
   clientName: z.string(),
@@ -27,20 +21,17 @@ export function noteSearchRoutes(context: AppContext): RouteSpec[] {
       method: 'GET',
       url: '/api/v1/notes/search',
       operationId: 'searchNotes',
-      summary: 'Full-text search over note text, within the clients you may see',
+      summary:
+        'Full-text search over note text, within the clients you may see, most recently written first',
       tag: 'notes',
       auth: 'user',
       query: z.object({
         q: z.string().trim().min(1, 'Type what to search for.').max(200),
         limit: z.coerce.number().int().min(1).max(100).default(25),
       }),
-      responses: { 200: z.object({ hits: z.array(SearchHit) }) },
+      responses: { 200: z.object({ hits: z.array(NoteSearchHit) }) },
       handler: async ({ actor, query, request }) => {
-        authorize(actor, 'clinical.read', {
-          careModel: actor.settings.careModel,
-          onCareTeam: true,
-          isPrimaryTherapist: false,
-        });
+        authorize(actor, 'note.search');
         const hits = await searchNotes(
           store.db,
           actor.practiceId,
@@ -57,6 +48,7 @@ export function noteSearchRoutes(context: AppContext): RouteSpec[] {
           hits: hits.map((hit) => ({
             sessionId: hit.sessionId,
             clientId: hit.clientId,
+            clientName: hit.clientName,
             startsAt: hit.startsAt,
             excerpt: searchExcerpt(hit.content, query.q),
           })),

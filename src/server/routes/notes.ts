@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../domain/errors.js';
+import { Conflict, Invalid, NotFound } from '../../domain/errors.js';
 import { afterFailedLogin, isLocked } from '../../domain/staff.js';
 import {
   Addendum,
@@ -83,20 +83,20 @@ export function noteRoutes(context: AppContext): RouteSpec[] {
       responses: { 200: NoteView, 409: null, 412: null, 428: null },
       handler: async ({ actor, params, body, request, reply }) => {
         const expectedVersion = versionFromIfMatch(request.headers['if-match']);
+        const existing = await findNote(store.db, actor.practiceId, params.id);
+        // Whoever writes the first draft becomes its author; after that the draft is theirs.
         const { session } = await loadAuthorizedSession(
           context,
           request,
           actor,
           params.id,
-          'clinical.write',
+          'note.edit',
+          { isAuthor: !existing || existing.authorId === actor.userId },
         );
         if (!tookPlace(session.status))
           throw new Conflict('This session did not take place; it has no note.');
-        const existing = await findNote(store.db, actor.practiceId, session.id);
         if (existing?.signedAt)
           throw new Conflict('This note is signed and locked. Add an addendum to correct it.');
-        if (existing && existing.authorId !== actor.userId)
-          throw new Forbidden('Only the author of a draft note may change it.');
         const [techniques, products] = await Promise.all([
           listTechniques(store.db, actor.practiceId),
           listProducts(store.db, actor.practiceId),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { NoteContent } from '../../domain/notes.js';
-import { Addendum, NoteView, NoteWithAddenda } from '../../domain/notes.js';
+import { Addendum, NoteSearchHit, NoteView, NoteWithAddenda } from '../../domain/notes.js';
 
 export { Addendum, NoteView };
 import { get, request, versionTag, withQuery } from './client.js';
@@ -116,14 +116,6 @@ export async function listUnsignedNotes(signal?: AbortSignal): Promise<UnsignedN
   return (await get('/api/v1/notes/unsigned', z.object({ notes: z.array(UnsignedNote) }), signal))
     .notes;
 }
-
-export const NoteSearchHit = z.object({
-  sessionId: z.string(),
-  clientId: z.string(),
-  startsAt: z.string(),
-  excerpt: z.string(),
-});
-export type NoteSearchHit = z.infer<typeof NoteSearchHit>;
 
 export async function searchNotes(query: string, signal?: AbortSignal): Promise<NoteSearchHit[]> {
   const path = withQuery('/api/v1/notes/search', { q: query });

@@ -1,10 +1,8 @@
 import { Anchor, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
-import { displayName } from '../../../domain/clients.js';
-import { clientKeys, fetchClient } from '../../api/clients.js';
 import { noteKeys, searchNotes } from '../../api/notes.js';
 import { NotAllowed } from '../../components/NotAllowed.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -33,19 +31,6 @@ export function NoteSearchPage() {
     enabled: clinician && query.length > 0,
     placeholderData: keepPreviousData,
   });
-  // Results carry the client's id; their names come from the same cache the profile uses.
-  const clientIds = [...new Set((hits.data ?? []).map((hit) => hit.clientId))];
-  const clients = useQueries({
-    queries: clientIds.map((id) => ({
-      queryKey: clientKeys.one(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchClient(id, signal),
-      staleTime: 5 * 60_000,
-    })),
-  });
-  const clientName = (id: string) => {
-    const found = clients[clientIds.indexOf(id)]?.data?.value;
-    return found ? displayName(found) : 'Client';
-  };
 
   if (!clinician) {
     return (
@@ -79,7 +64,7 @@ export function NoteSearchPage() {
           <Text size="sm" role="status">
             {hits.data.length === 0
               ? `No notes mention “${query}”.`
-              : `${hits.data.length}${hits.data.length === 25 ? ' or more' : ''} note${hits.data.length === 1 ? '' : 's'} mention “${query}”, newest first.`}
+              : `${hits.data.length}${hits.data.length === 25 ? ' or more' : ''} note${hits.data.length === 1 ? '' : 's'} mention “${query}”, most recently written first.`}
           </Text>
         )}
         {query && hits.data && hits.data.length > 0 && (
@@ -92,8 +77,7 @@ export function NoteSearchPage() {
                     href={`/sessions/${encodeURIComponent(hit.sessionId)}`}
                     fw={600}
                   >
-                    {clientName(hit.clientId)},{' '}
-                    {formatInstant(hit.startsAt, session.practice.timeZone)}
+                    {hit.clientName}, {formatInstant(hit.startsAt, session.practice.timeZone)}
                   </Anchor>
                   <Text size="sm" mt={4}>
                     {hit.excerpt}
