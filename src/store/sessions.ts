@@ -191,7 +191,15 @@ export async function clientTimeline(
 ): Promise<TimelineEntry[]> {
   let query = sessionQuery(db)
     .leftJoin('notes', 'notes.session_id', 'sessions.id')
-    .select(['notes.pain_before', 'notes.pain_after', 'notes.content'])
+    .select([
+      'notes.pain_before',
+      'notes.pain_after',
+      'notes.signed_at as note_signed_at',
+      // A signed note's techniques are in note_techniques; only a draft's JSON needs reading.
+      sql<string | null>`case when notes.signed_at is null then notes.content end`.as(
+        'draft_content',
+      ),
+    ])
     .where('sessions.client_id', '=', clientId)
     .where('sessions.practice_id', '=', practiceId);
   const before = page.before;
@@ -208,13 +216,26 @@ export async function clientTimeline(
     .orderBy('sessions.id', 'desc')
     .limit(page.limit)
     .execute();
+  const signedIds = rows.filter((row) => row.note_signed_at).map((row) => row.id);
+  const signedUses = new Map<string, TechniqueSummary[]>();
+  if (signedIds.length > 0) {
+    const uses = await db
+      .selectFrom('note_techniques')
+      .select(['session_id', 'technique', 'regions'])
+      .where('session_id', 'in', signedIds)
+      .orderBy('session_id')
+      .orderBy('position')
+      .execute();
+    for (const use of uses) {
+      const list = signedUses.get(use.session_id) ?? [];
+      list.push({ technique: use.technique, regions: JSON.parse(use.regions) as string[] });
+      signedUses.set(use.session_id, list);
+    }
+  }
   return rows.map((row) => {
-    const content = row.content
-      ? (JSON.parse(row.content) as {
-          treatment?: { techniques?: Array<{ technique: string; regions: string[] }> };
-        })
-      : null;
-    const uses = content?.treatment?.techniques ?? [];
+    const uses = row.note_signed_at
+      ? (signedUses.get(row.id) ?? [])
+      : draftTechniques(row.draft_content);
     return {
       session: toSession(row),
       painBefore: row.pain_before ?? null,
@@ -223,4 +244,15 @@ export async function clientTimeline(
       regions: [...new Set(uses.flatMap((use) => use.regions))],
     };
   });
+}
+
+interface TechniqueSummary {
+  technique: string;
+  regions: string[];
+}
+
+function draftTechniques(content: string | null): TechniqueSummary[] {
+  if (!content) return [];
+  const draft = JSON.parse(content) as { treatment?: { techniques?: TechniqueSummary[] } };
+  return draft.treatment?.techniques ?? [];
 }

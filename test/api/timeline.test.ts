@@ -84,6 +84,26 @@ for (const { dialect, skip } of dialects) {
       assert.equal(entries[0].session.status, 'signed');
     });
 
+    it('lists an unsigned draft with the techniques and regions it names so far', async () => {
+      const world = await sessionToDocument(server);
+      await saveDraft(
+        world.therapist.client,
+        world.session.id,
+        noteContent({
+          treatment: {
+            techniques: [
+              { technique: 'cupping', regions: ['lumbar_erectors_r'], minutes: 15, pressure: 2 },
+            ],
+          },
+        }),
+      );
+      const { entries } = await timeline(world.therapist.client, world.client.id);
+      assert.deepEqual(
+        entries.map((entry) => [entry.session.status, entry.techniques, entry.regions]),
+        [['in_progress', ['cupping'], ['lumbar_erectors_r']]],
+      );
+    });
+
     it('lists a session with no note yet with empty clinical fields', async () => {
       const world = await sessionToDocument(server);
       const { entries } = await timeline(world.therapist.client, world.client.id);
