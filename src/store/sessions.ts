@@ -195,10 +195,7 @@ export async function clientTimeline(
       'notes.pain_before',
       'notes.pain_after',
       'notes.signed_at as note_signed_at',
-      // A signed note's techniques are in note_techniques; only a draft's JSON needs reading.
-      sql<string | null>`case when notes.signed_at is null then notes.content end`.as(
-        'draft_content',
-      ),
+      'notes.session_id as note_session_id',
     ])
     .where('sessions.client_id', '=', clientId)
     .where('sessions.practice_id', '=', practiceId);
@@ -216,7 +213,21 @@ export async function clientTimeline(
     .orderBy('sessions.id', 'desc')
     .limit(page.limit)
     .execute();
+  // A note's JSON is a few kilobytes and a page holds 50 of them: a signed note's techniques
+  // come from note_techniques, and only drafts (rarely more than one) have their JSON read.
   const signedIds = rows.filter((row) => row.note_signed_at).map((row) => row.id);
+  const draftIds = rows
+    .filter((row) => row.note_session_id && !row.note_signed_at)
+    .map((row) => row.id);
+  const draftUses = new Map<string, TechniqueSummary[]>();
+  if (draftIds.length > 0) {
+    const drafts = await db
+      .selectFrom('notes')
+      .select(['session_id', 'content'])
+      .where('session_id', 'in', draftIds)
+      .execute();
+    for (const draft of drafts) draftUses.set(draft.session_id, draftTechniques(draft.content));
+  }
   const signedUses = new Map<string, TechniqueSummary[]>();
   if (signedIds.length > 0) {
     const uses = await db
@@ -233,9 +244,7 @@ export async function clientTimeline(
     }
   }
   return rows.map((row) => {
-    const uses = row.note_signed_at
-      ? (signedUses.get(row.id) ?? [])
-      : draftTechniques(row.draft_content);
+    const uses = (row.note_signed_at ? signedUses : draftUses).get(row.id) ?? [];
     return {
       session: toSession(row),
       painBefore: row.pain_before ?? null,
@@ -251,8 +260,7 @@ interface TechniqueSummary {
   regions: string[];
 }
 
-function draftTechniques(content: string | null): TechniqueSummary[] {
-  if (!content) return [];
+function draftTechniques(content: string): TechniqueSummary[] {
   const draft = JSON.parse(content) as { treatment?: { techniques?: TechniqueSummary[] } };
   return draft.treatment?.techniques ?? [];
 }
