@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import type { Database } from './schema.js';
 import { migrateToLatest } from './migrator.js';
+import { startWalCheckpointer } from './wal-checkpointer.js';
 
 export type Dialect = 'sqlite' | 'postgresql';
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -76,6 +77,9 @@ export function openSqlite(file: string): Store {
   // A multi-row INSERT (group-committed audit events) keeps a statement journal; on disk that
   // is a temporary file created and deleted for every statement. In memory it costs nothing.
   connection.pragma('temp_store = MEMORY');
+  // The log is reset after each full checkpoint; this caps the file it leaves behind.
+  connection.pragma('journal_size_limit = 67108864');
+  const checkpointer = startWalCheckpointer(connection, file);
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(connection) }),
   });
@@ -83,7 +87,10 @@ export function openSqlite(file: string): Store {
     db,
     dialect: 'sqlite',
     location: file,
-    close: () => db.destroy(),
+    close: async () => {
+      await checkpointer.stop();
+      await db.destroy();
+    },
   };
 }
 
