@@ -81,6 +81,41 @@ export async function listTechniques(db: Db, practiceId: string): Promise<Catalo
   }));
 }
 
+/**
+ * The catalogue entries a note names, with whether each is retired: what validating a draft
+ * needs, without reading the whole catalogue on every autosave.
+ */
+export async function catalogueEntriesNamed(
+  db: Db,
+  practiceId: string,
+  named: { techniqueCodes: string[]; productIds: string[] },
+): Promise<{
+  techniques: Array<{ key: string; retiredAt: string | null }>;
+  products: Array<{ key: string; retiredAt: string | null }>;
+}> {
+  const techniqueCodes = [...new Set(named.techniqueCodes)];
+  const productIds = [...new Set(named.productIds)];
+  const [techniques, products] = await Promise.all([
+    techniqueCodes.length === 0
+      ? []
+      : db
+          .selectFrom('techniques')
+          .select(['code as key', 'retired_at as retiredAt'])
+          .where('practice_id', '=', practiceId)
+          .where('code', 'in', techniqueCodes)
+          .execute(),
+    productIds.length === 0
+      ? []
+      : db
+          .selectFrom('products')
+          .select(['id as key', 'retired_at as retiredAt'])
+          .where('practice_id', '=', practiceId)
+          .where('id', 'in', productIds)
+          .execute(),
+  ]);
+  return { techniques, products };
+}
+
 export async function listSessionTypes(db: Db, practiceId: string): Promise<SessionTypeEntry[]> {
   const rows = await db
     .selectFrom('session_types')

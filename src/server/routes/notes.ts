@@ -12,7 +12,7 @@ import {
 } from '../../domain/notes.js';
 import { usableInNote } from '../../domain/catalogue.js';
 import { sessionMinutes, tookPlace } from '../../domain/sessions.js';
-import { listProducts, listTechniques } from '../../store/catalogue.js';
+import { catalogueEntriesNamed, listProducts, listTechniques } from '../../store/catalogue.js';
 import {
   findNote,
   insertAddendum,
@@ -97,18 +97,18 @@ export function noteRoutes(context: AppContext): RouteSpec[] {
           throw new Conflict('This session did not take place; it has no note.');
         if (existing?.signedAt)
           throw new Conflict('This note is signed and locked. Add an addendum to correct it.');
-        const [techniques, products] = await Promise.all([
-          listTechniques(store.db, actor.practiceId),
-          listProducts(store.db, actor.practiceId),
-        ]);
+        const { techniques, products } = await catalogueEntriesNamed(store.db, actor.practiceId, {
+          techniqueCodes: body.treatment.techniques.map((use) => use.technique),
+          productIds: body.treatment.products.map((use) => use.productId),
+        });
         const issues = noteContentIssues(body, {
           sessionMinutes: sessionMinutes(session),
           techniqueCodes: usableInNote(
-            techniques.map((entry) => ({ key: entry.code, retiredAt: entry.retiredAt })),
+            techniques,
             existing?.content.treatment.techniques.map((use) => use.technique) ?? [],
           ),
           productIds: usableInNote(
-            products.map((product) => ({ key: product.id, retiredAt: product.retiredAt })),
+            products,
             existing?.content.treatment.products.map((use) => use.productId) ?? [],
           ),
         });
