@@ -22,6 +22,7 @@ import { invitationRoutes } from './routes/invitations.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { noteRoutes } from './routes/notes.js';
 import { noteSearchRoutes } from './routes/note-search.js';
+import { noteTemplateRoutes } from './routes/note-templates.js';
 import { reflectionRoutes } from './routes/reflections.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { timelineRoutes } from './routes/timeline.js';
@@ -75,6 +76,7 @@ export function allRoutes(context: AppContext): RouteSpec[] {
     ...careTeamRoutes(context),
     ...auditRoutes(context),
     ...catalogueRoutes(context),
+    ...noteTemplateRoutes(context),
     ...sessionRoutes(context),
     ...timelineRoutes(context),
     ...noteRoutes(context),

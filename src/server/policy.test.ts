@@ -69,6 +69,8 @@ const sharedCare: Record<Action, Role[]> = {
   'schedule.write': ['owner', 'therapist', 'front_desk'],
   'catalogue.read': ['owner', 'therapist', 'front_desk'],
   'catalogue.manage': ['owner'],
+  'noteTemplate.read': ['owner', 'therapist'],
+  'noteTemplate.manage': ['owner'],
   'reflection.write': ['owner', 'therapist'],
 };
 const actions = Object.keys(sharedCare) as Action[];
@@ -215,6 +217,10 @@ describe('schedule, catalogue and reflections', () => {
   it('lets only the owner manage the catalogue', () => {
     assert.throws(() => authorize(therapist, 'catalogue.manage'), Forbidden);
     assert.doesNotThrow(() => authorize(owner, 'catalogue.manage'));
+  });
+
+  it('answers Forbidden, not NotFound, when a therapist changes a note template', () => {
+    assert.throws(() => authorize(therapist, 'noteTemplate.manage'), Forbidden);
   });
 });
 

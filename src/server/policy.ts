@@ -33,6 +33,8 @@ export type Action =
   | 'schedule.write'
   | 'catalogue.read'
   | 'catalogue.manage'
+  | 'noteTemplate.read'
+  | 'noteTemplate.manage'
   | 'reflection.write';
 
 /** Facts about one client that rules depend on, gathered by the route before asking. */
@@ -85,6 +87,9 @@ const rules: Record<Action, Rule> = {
   'schedule.write': reachesClient,
   'catalogue.read': always,
   'catalogue.manage': isOwner,
+  // Templates are written into notes, so only those who write notes read them; front desk does not.
+  'noteTemplate.read': (actor) => isOwner(actor) || isTherapist(actor),
+  'noteTemplate.manage': isOwner,
   // Reflections are a clinician's own notes about a client they care for.
   'reflection.write': reachesClinically,
 };

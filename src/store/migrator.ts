@@ -4,6 +4,7 @@ import { staffInvitations } from './migrations/2026-11-27T0100-staff-invitations
 import { clientSearchIndex } from './migrations/2026-11-27T0200-client-search-index.js';
 import { sessionsAndNotes } from './migrations/2026-11-27T0300-sessions-and-notes.js';
 import { noteSearchRecency } from './migrations/2026-11-27T0350-note-search-recency.js';
+import { noteTemplates } from './migrations/2026-11-27T0400-note-templates.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new file instead. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0200-client-search-index': clientSearchIndex,
   '2026-11-27T0300-sessions-and-notes': sessionsAndNotes,
   '2026-11-27T0350-note-search-recency': noteSearchRecency,
+  '2026-11-27T0400-note-templates': noteTemplates,
 };
 
 export function migrator(db: Kysely<any>): Migrator {

@@ -242,6 +242,19 @@ export interface ReflectionTable {
   updated_at: string;
 }
 
+/** One practice's template for one session type; absent means the shipped template. */
+export interface NoteTemplateTable {
+  id: string;
+  practice_id: string;
+  session_type: string;
+  /** JSON of domain/note-templates.ts NoteTemplate. */
+  content: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface Database {
   practices: PracticeTable;
   users: UserTable;
@@ -261,6 +274,7 @@ export interface Database {
   addenda: AddendumTable;
   note_versions: NoteVersionTable;
   reflections: ReflectionTable;
+  note_templates: NoteTemplateTable;
   /** SQLite only: the FTS5 index over `notes.search_text`, keyed by the notes' rowid. */
   notes_fts: { rowid: number; search_text: string };
   kysely_migration: { name: string; timestamp: string };

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { NotFound, StaleVersion } from '../domain/errors.js';
 import type { Db } from './database.js';
 
-type VersionedTable = 'practices' | 'users' | 'clients' | 'products' | 'sessions' | 'reflections';
+type VersionedTable =
+  'practices' | 'users' | 'clients' | 'products' | 'sessions' | 'reflections' | 'note_templates';
 
 /**
  * Optimistic concurrency for every mutable record: the UPDATE only matches the version the

@@ -58,6 +58,10 @@ const expected: Record<string, Row> = {
   removeFromCareTeam: clinicians,
   listAuditEvents: ownerOnly,
   exportAuditEvents: ownerOnly,
+  // Templates are written into notes: read by those who write notes, changed by the owner.
+  listNoteTemplates: clinicians,
+  getNoteTemplate: clinicians,
+  updateNoteTemplate: ownerOnly,
   getCatalogue: signedIn,
   addTechnique: ownerOnly,
   updateTechnique: ownerOnly,

@@ -190,6 +190,17 @@ export const operationCalls: Record<string, Call> = {
     return caller.delete(`/api/v1/clients/${client.id}/care-team/${world.practice.ownerId}`);
   },
   listAuditEvents: (caller) => caller.get('/api/v1/audit'),
+  listNoteTemplates: (caller) => caller.get('/api/v1/note-templates'),
+  getNoteTemplate: (caller) => caller.get('/api/v1/note-templates/prenatal'),
+  updateNoteTemplate: async (caller, world) => {
+    // Each call edits the version the owner sees now, so earlier calls never make it stale.
+    const current = await world.practice.owner.get('/api/v1/note-templates/relaxation');
+    return caller.put(
+      '/api/v1/note-templates/relaxation',
+      { ...current.body.template, plan: { frequency: 'Monthly.' } },
+      { ifMatch: current.headers.get('etag')! },
+    );
+  },
   exportAuditEvents: (caller) => caller.get('/api/v1/audit.csv'),
   ...documentationCalls,
 };

@@ -8,6 +8,7 @@ export const offers = {
   staffAdmin: (role: Role) => role === 'owner',
   auditLog: (role: Role) => role === 'owner',
   practiceSettings: (role: Role) => role === 'owner',
+  noteTemplateSettings: (role: Role) => role === 'owner',
   archiveClient: (role: Role) => role !== 'front_desk',
   careTeamChanges: (role: Role, isPrimaryTherapist: boolean) =>
     role === 'owner' || (role === 'therapist' && isPrimaryTherapist),

@@ -4,6 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { clearTemplateText, holdsTemplateText } from '../../../../domain/note-templates.js';
 import type { NoteContent } from '../../../../domain/notes.js';
 import type { Session } from '../../../../domain/sessions.js';
 import { ApiProblem } from '../../../api/client.js';
@@ -19,9 +20,11 @@ import { CarriedOver } from './CarriedOver.js';
 import { ObjectiveSection } from './ObjectiveSection.js';
 import { SaveStatus } from './SaveStatus.js';
 import { SignDialog } from './SignDialog.js';
+import { StartedFromTemplate } from './StartedFromTemplate.js';
 import { SubjectiveSection } from './SubjectiveSection.js';
 import { TreatmentSection } from './TreatmentSection.js';
 import { useNoteDraft } from './useNoteDraft.js';
+import { useNoteTemplate } from './useNoteTemplate.js';
 
 type Section = 'subjective' | 'objective' | 'treatment' | 'assessment' | 'plan';
 
@@ -31,6 +34,7 @@ export function NoteEditor({ visit, record }: { visit: Session; record: NoteReco
   const queryClient = useQueryClient();
   const catalogue = useCatalogue();
   const { snapshot, keeper } = useNoteDraft(visit.id, session.user.id, record);
+  const template = useNoteTemplate(visit.sessionType, keeper);
   const [restoredShown, setRestoredShown] = useState(snapshot.restored);
   const [signing, signDialog] = useDisclosure(false);
   const { content, state } = snapshot;
@@ -45,6 +49,12 @@ export function NoteEditor({ visit, record }: { visit: Session; record: NoteReco
     if (await keeper.flush()) signDialog.open();
   };
   const started = snapshot.etag !== '"0"' || state.kind !== 'saved';
+  const clearTemplate = () => {
+    if (!template) return;
+    const clear = (draft: NoteContent) => clearTemplateText(draft, template.template);
+    // Before anything is written the note stays unsaved; after, clearing is an edit like any.
+    if (!keeper.prefill(clear)) keeper.change(clear);
+  };
 
   return (
     <Stack gap="md" className="note-editor">
@@ -94,6 +104,9 @@ export function NoteEditor({ visit, record }: { visit: Session; record: NoteReco
             Show the note as it is now
           </Button>
         )}
+      {template && holdsTemplateText(content, template.template) && (
+        <StartedFromTemplate name={template.sessionTypeName} onClear={clearTemplate} />
+      )}
       {content.carriedOver ? (
         <CarriedOver
           plan={content.carriedOver}
@@ -112,6 +125,12 @@ export function NoteEditor({ visit, record }: { visit: Session; record: NoteReco
         treatment={content.treatment}
         catalogue={catalogue.data}
         sessionMinutes={sessionMinutes}
+        suggested={
+          template && {
+            templateName: template.sessionTypeName,
+            techniques: template.template.treatment.techniques,
+          }
+        }
         onChange={edit('treatment')}
       />
       <AssessmentSection

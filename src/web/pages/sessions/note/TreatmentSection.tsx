@@ -1,9 +1,14 @@
 import { Group, MultiSelect, Select, TagsInput, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
+import {
+  techniqueFromSuggestion,
+  type SuggestedTechnique,
+} from '../../../../domain/note-templates.js';
 import type { NoteContent, TechniqueUse } from '../../../../domain/notes.js';
 import type { Catalogue } from '../../../api/catalogue.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { NoteSection } from './NoteSection.js';
+import { SuggestedTechniques } from './SuggestedTechniques.js';
 import { TechniqueUseFields } from './TechniqueUseFields.js';
 
 type Treatment = NoteContent['treatment'];
@@ -27,11 +32,14 @@ export function TreatmentSection({
   treatment,
   catalogue,
   sessionMinutes,
+  suggested,
   onChange,
 }: {
   treatment: Treatment;
   catalogue: Catalogue | undefined;
   sessionMinutes: number;
+  /** The session type's template and the techniques it suggests, if it has any. */
+  suggested?: { templateName: string; techniques: SuggestedTechnique[] } | undefined;
   onChange: (patch: Partial<Treatment>) => void;
 }) {
   // Rows get stable keys of their own: removing one must not hand its typing to the next.
@@ -52,19 +60,27 @@ export function TreatmentSection({
   const totalMinutes = treatment.techniques.reduce((sum, use) => sum + use.minutes, 0);
 
   const setTechniques = (techniques: TechniqueUse[]) => onChange({ techniques });
-  const addTechnique = (technique: string) => {
-    const remaining = sessionMinutes - totalMinutes;
-    const use: TechniqueUse = {
-      technique,
-      regions: [],
-      minutes: Math.max(1, Math.min(remaining, 15)),
-      pressure: 3,
-    };
+  const addUse = (use: TechniqueUse) => {
     setTechniques([...treatment.techniques, use]);
     setRowKeys([...keys, nextKey]);
     setNextKey(nextKey + 1);
     setAdding(null);
   };
+  const addTechnique = (technique: string) => {
+    const remaining = sessionMinutes - totalMinutes;
+    addUse({ technique, regions: [], minutes: Math.max(1, Math.min(remaining, 15)), pressure: 3 });
+  };
+  // Offered while the technique is still in the catalogue and not yet in this note.
+  const active = new Set(
+    (catalogue?.techniques ?? [])
+      .filter((entry) => entry.retiredAt === null)
+      .map((entry) => entry.code),
+  );
+  const suggestions = (suggested?.techniques ?? []).filter(
+    (suggestion) =>
+      active.has(suggestion.technique) &&
+      !treatment.techniques.some((use) => use.technique === suggestion.technique),
+  );
 
   return (
     <NoteSection id="note-treatment" title="Treatment">
@@ -88,6 +104,23 @@ export function TreatmentSection({
         Technique minutes: {totalMinutes} of the session’s {sessionMinutes}.
         {totalMinutes > sessionMinutes && ' That is more than the session lasted.'}
       </Text>
+      {suggested && (
+        <SuggestedTechniques
+          templateName={suggested.templateName}
+          suggestions={suggestions}
+          nameOf={(code) =>
+            catalogue?.techniques.find((entry) => entry.code === code)?.name ?? code
+          }
+          onAdd={(suggestion) =>
+            addUse(
+              techniqueFromSuggestion(suggestion, {
+                minutes: sessionMinutes,
+                minutesRecorded: totalMinutes,
+              }),
+            )
+          }
+        />
+      )}
       <Group align="flex-end" gap="sm">
         <Select
           label="Add a technique"

@@ -198,6 +198,58 @@ describe('NoteDraftKeeper', () => {
     assert.equal(snapshot.content.subjective.reasonForVisit, 'Yesterday, offline');
   });
 
+  it('fills a new note from a template without saving it or keeping it on this device', () => {
+    const storage = memoryStorage();
+    const server = fakeServer(0);
+    const keeper = keeperFor(server, { note: null, addenda: [], etag: '"0"' }, storage);
+    assert.equal(
+      keeper.prefill(() => withReason('Main complaint: ')),
+      true,
+    );
+    const snapshot = keeper.getSnapshot();
+    assert.equal(snapshot.content.subjective.reasonForVisit, 'Main complaint: ');
+    assert.equal(snapshot.state.kind, 'saved');
+    assert.equal(storage.held, null);
+    assert.equal(server.saves.length, 0);
+  });
+
+  it('saves the template’s words with the therapist’s first change', async () => {
+    const server = fakeServer(0);
+    const keeper = keeperFor(server, { note: null, addenda: [], etag: '"0"' }, memoryStorage());
+    keeper.prefill(() => withReason('Main complaint: '));
+    keeper.change((content) => ({ ...content, plan: { ...content.plan, homeCare: 'Heat' } }));
+    await keeper.flush();
+    assert.equal(server.content.subjective.reasonForVisit, 'Main complaint: ');
+    assert.equal(server.content.plan.homeCare, 'Heat');
+  });
+
+  it('never prefills a note that has been written in', () => {
+    const keeper = keeperFor(
+      fakeServer(1),
+      { note: noteAt(1), addenda: [], etag: '"1"' },
+      memoryStorage(),
+    );
+    assert.equal(
+      keeper.prefill(() => withReason('Main complaint: ')),
+      false,
+    );
+    assert.equal(keeper.getSnapshot().content.subjective.reasonForVisit, '');
+  });
+
+  it('never prefills over changes waiting to be saved', () => {
+    const keeper = keeperFor(
+      fakeServer(0),
+      { note: null, addenda: [], etag: '"0"' },
+      memoryStorage(),
+    );
+    keeper.change(() => withReason('Typed first'));
+    assert.equal(
+      keeper.prefill(() => withReason('Main complaint: ')),
+      false,
+    );
+    assert.equal(keeper.getSnapshot().content.subjective.reasonForVisit, 'Typed first');
+  });
+
   it('drops a device copy whose words the server already has', () => {
     const content = withReason('Saved just before the tab closed');
     const storage = memoryStorage({

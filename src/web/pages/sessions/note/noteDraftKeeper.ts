@@ -118,6 +118,18 @@ export class NoteDraftKeeper {
     if (!held) this.schedule(this.delayMs);
   }
 
+  /**
+   * Changes a note nobody has written in yet without saving it or keeping it on this device:
+   * a template's prompts become the therapist's note only once they write in it, so opening
+   * a session never starts a draft. False (and nothing changed) once the note has begun.
+   */
+  prefill(update: (content: NoteContent) => NoteContent): boolean {
+    const { etag, state, restored, revision } = this.snapshot;
+    if (etag !== '"0"' || state.kind !== 'saved' || restored) return false;
+    this.set({ content: update(this.snapshot.content), revision: revision + 1 });
+    return true;
+  }
+
   /** Saves now; true when the server has every change. */
   async flush(): Promise<boolean> {
     this.clearTimer();
