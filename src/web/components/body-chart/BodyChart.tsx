@@ -1,9 +1,10 @@
 import './body-chart.css';
 import { Stack, Text } from '@mantine/core';
-import { useId, useState } from 'react';
+import { useId, useState, type CSSProperties } from 'react';
 import { markKindLabels, markKinds, type BodyMark, type MarkKind } from '../../../domain/notes.js';
 import { ChoiceGroup } from '../ChoiceGroup.js';
 import { BodyFigure } from './BodyFigure.js';
+import { marksOutOfView, readOnlyViews, viewPairs, type ViewPair } from './bodyViews.js';
 import { describeMark, regionLabel, spokenKinds, toggleMark, type Intensity } from './bodyMarks.js';
 import { MarkList } from './MarkList.js';
 import { MarkPatterns, MarkSwatch } from './markStyles.js';
@@ -15,11 +16,25 @@ const intensityChoices = [
   { value: '3', label: '3 Severe' },
 ];
 
+const viewPairChoices = (Object.keys(viewPairs) as ViewPair[]).map((value) => ({
+  value,
+  label: viewPairs[value].label,
+}));
+
+const orientation: Record<ViewPair, string> = {
+  front_back:
+    'Left and right are the client’s own: on the front view the client’s right side is on your left.',
+  sides:
+    'The left side view shows the client’s left side, facing left; the right side view their right side, facing right.',
+};
+
 /**
- * The body chart: front and back views with named regions. Choose a kind of mark and an
- * intensity, then tap regions to mark them (tap again to take the mark away). Every region is
- * also reachable by keyboard, and the region list below does the same without the drawing.
- * Without `onChange` the chart is read-only, for signed notes.
+ * The body chart: front, back and side views with named regions, two views at a time. Choose
+ * a kind of mark and an intensity, then tap regions to mark them (tap again to take the mark
+ * away). Every region is also reachable by keyboard, and the region list below does the same
+ * without the drawing. A region drawn on several views carries its marks on each. Without
+ * `onChange` the chart is read-only, for signed notes: front and back, and a side only when a
+ * mark is somewhere only that side shows.
  */
 export function BodyChart({
   marks,
@@ -32,7 +47,11 @@ export function BodyChart({
   const [kind, setKind] = useState<MarkKind>('pain');
   const [intensity, setIntensity] = useState<Intensity>(2);
   const [announcement, setAnnouncement] = useState('');
+  const [pair, setPair] = useState<ViewPair>('front_back');
   const editable = onChange !== undefined;
+  const views = editable ? viewPairs[pair].views : readOnlyViews(marks);
+  const elsewhere = editable ? marksOutOfView(marks, views) : [];
+  const otherPair = pair === 'front_back' ? 'sides' : 'front_back';
 
   const toggle = (region: string) => {
     if (!onChange) return;
@@ -77,24 +96,35 @@ export function BodyChart({
           </Text>
         </>
       )}
+      {editable && (
+        <ChoiceGroup
+          legend="Views"
+          choices={viewPairChoices}
+          value={pair}
+          onChange={(value) => setPair(value as ViewPair)}
+        />
+      )}
       <Text size="sm" fw={500}>
-        Left and right are the client’s own: on the front view the client’s right side is on your
-        left.
+        {orientation[editable ? pair : 'front_back']}
       </Text>
-      <div className="body-figures">
-        <BodyFigure
-          view="front"
-          marks={marks}
-          idPrefix={idPrefix}
-          onRegion={editable ? toggle : undefined}
-        />
-        <BodyFigure
-          view="back"
-          marks={marks}
-          idPrefix={idPrefix}
-          onRegion={editable ? toggle : undefined}
-        />
+      <div className="body-figures" style={{ '--figure-count': views.length } as CSSProperties}>
+        {views.map((view) => (
+          <BodyFigure
+            key={view}
+            view={view}
+            marks={marks}
+            idPrefix={idPrefix}
+            onRegion={editable ? toggle : undefined}
+          />
+        ))}
       </div>
+      {elsewhere.length > 0 && (
+        <Text size="sm" className="body-chart-elsewhere">
+          Not drawn on these views:{' '}
+          {[...new Set(elsewhere.map((mark) => regionLabel(mark.region)))].join('; ')}. Choose “
+          {viewPairs[otherPair].label}” to see {elsewhere.length === 1 ? 'it' : 'them'}.
+        </Text>
+      )}
       {editable && (
         <Text size="sm" role="status" aria-live="polite" className="body-chart-last-change">
           {announcement}

@@ -1,22 +1,37 @@
 import type { KeyboardEvent } from 'react';
-import { bodyRegions, type BodyView } from '../../../domain/body-regions.js';
+import type { BodyView } from '../../../domain/body-regions.js';
 import type { BodyMark } from '../../../domain/notes.js';
 import { describeRegion, marksIn } from './bodyMarks.js';
 import { intensityOpacity, markFill, markStyles, MarkGlyph } from './markStyles.js';
-import {
-  figureHeight,
-  figureWidth,
-  headOutline,
-  regionShape,
-  silhouettePaths,
-} from './regionShapes.js';
+import { figureLayers, viewBoxOf } from './regionShapes.js';
 
-const viewNames: Record<BodyView, string> = { front: 'Front', back: 'Back' };
+export const viewNames: Record<BodyView, string> = {
+  front: 'Front',
+  back: 'Back',
+  left: 'Left side',
+  right: 'Right side',
+};
 const viewHints: Record<BodyView, string> = {
   front: 'client facing you',
   back: 'client facing away',
+  left: 'facing left',
+  right: 'facing right',
 };
-const silhouette = silhouettePaths();
+const layers = Object.fromEntries(
+  (Object.keys(viewNames) as BodyView[]).map((view) => [view, figureLayers(view)]),
+) as Record<BodyView, ReturnType<typeof figureLayers>>;
+
+/**
+ * Words at either edge of the figure that say how it is turned: the client's sides on the
+ * front and back views (their right is on your left when they face you), and which way is
+ * forward on the side views.
+ */
+const edgeLabels: Record<BodyView, [string, string]> = {
+  front: ['R', 'L'],
+  back: ['L', 'R'],
+  left: ['Front', 'Back'],
+  right: ['Back', 'Front'],
+};
 
 /**
  * One view of the body. Editable, each region is a button (tap, click, Enter or Space); read
@@ -35,13 +50,12 @@ export function BodyFigure({
   onRegion?: ((code: string) => void) | undefined;
 }) {
   const editable = onRegion !== undefined;
-  const regions = bodyRegions.flatMap((region) => {
-    const shape = region.views.includes(view) ? regionShape(region, view) : undefined;
-    return shape ? [shape] : [];
-  });
+  const regions = layers[view].flatMap((layer) => layer.regions);
   const captionId = `${idPrefix}-${view}-caption`;
-  // The client's right is on the viewer's left when they face you, on the right from behind.
-  const [leftSide, rightSide] = view === 'front' ? ['Right', 'Left'] : ['Left', 'Right'];
+  const box = viewBoxOf(view);
+  const [nearEdge, farEdge] = edgeLabels[view];
+  const edgeClass =
+    view === 'left' || view === 'right' ? 'body-edge-label body-edge-word' : 'body-edge-label';
   const marked = new Set(marks.map((mark) => mark.region));
   const markedHere = regions.filter((shape) => marked.has(shape.code)).length;
 
@@ -53,68 +67,65 @@ export function BodyFigure({
   };
 
   return (
-    <figure className="body-figure">
+    <figure className="body-figure" data-view={view}>
       <figcaption id={captionId} className="body-figure-caption">
-        {viewNames[view]} <span className="body-figure-hint">({viewHints[view]})</span>
+        {viewNames[view]} view <span className="body-figure-hint">({viewHints[view]})</span>
       </figcaption>
       <svg
-        viewBox={`-14 0 ${figureWidth + 28} ${figureHeight}`}
+        viewBox={`${box.x} 0 ${box.width} ${box.height}`}
         className="body-figure-svg"
         {...(editable
           ? { role: 'group', 'aria-labelledby': captionId }
           : {
               role: 'img',
-              'aria-label': `${viewNames[view]} view: ${markedHere} marked region${markedHere === 1 ? '' : 's'}, listed in the table of marks`,
+              'aria-label': `${viewNames[view]} view, ${viewHints[view]}: ${markedHere} marked region${markedHere === 1 ? '' : 's'}, listed in the table of marks`,
             })}
       >
-        <g aria-hidden="true" className="body-silhouette">
-          <ellipse
-            cx={figureWidth / 2}
-            cy={headOutline.cy}
-            rx={headOutline.rx + 1}
-            ry={headOutline.ry + 1}
-          />
-          {silhouette.map((path) => (
-            <path key={path} d={path} />
-          ))}
-        </g>
-        <text x="-6" y="150" className="body-side-label" aria-hidden="true">
-          {leftSide === 'Right' ? 'R' : 'L'}
+        <text x={box.x + 8} y="150" className={edgeClass} aria-hidden="true">
+          {nearEdge}
         </text>
         <text
-          x={figureWidth + 6}
+          x={box.x + box.width - 8}
           y="150"
-          className="body-side-label"
+          className={edgeClass}
           textAnchor="end"
           aria-hidden="true"
         >
-          {rightSide === 'Right' ? 'R' : 'L'}
+          {farEdge}
         </text>
-        {regions.map((shape) => {
-          const here = marksIn(shape.code, marks);
-          const first = here[0];
-          return (
-            <path
-              key={shape.code}
-              d={shape.path}
-              className="body-region"
-              data-region={shape.code}
-              fill={first ? markFill(first.kind, idPrefix) : '#fff'}
-              fillOpacity={first ? intensityOpacity[first.intensity] : 1}
-              {...(editable
-                ? {
-                    role: 'button',
-                    tabIndex: 0,
-                    'aria-label': describeRegion(shape.code, marks),
-                    onClick: () => onRegion(shape.code),
-                    onKeyDown: onKeyDown(shape.code),
-                  }
-                : { 'aria-hidden': true })}
-            >
-              {!editable && <title>{describeRegion(shape.code, marks)}</title>}
-            </path>
-          );
-        })}
+        {layers[view].map((layer, index) => (
+          <g key={index}>
+            <g aria-hidden="true" className="body-silhouette">
+              {layer.silhouette.map((path) => (
+                <path key={path} d={path} />
+              ))}
+            </g>
+            {layer.regions.map((shape) => {
+              const first = marksIn(shape.code, marks)[0];
+              return (
+                <path
+                  key={shape.code}
+                  d={shape.path}
+                  className="body-region"
+                  data-region={shape.code}
+                  fill={first ? markFill(first.kind, idPrefix) : '#fff'}
+                  fillOpacity={first ? intensityOpacity[first.intensity] : 1}
+                  {...(editable
+                    ? {
+                        role: 'button',
+                        tabIndex: 0,
+                        'aria-label': describeRegion(shape.code, marks),
+                        onClick: () => onRegion(shape.code),
+                        onKeyDown: onKeyDown(shape.code),
+                      }
+                    : { 'aria-hidden': true })}
+                >
+                  {!editable && <title>{describeRegion(shape.code, marks)}</title>}
+                </path>
+              );
+            })}
+          </g>
+        ))}
         <g aria-hidden="true" pointerEvents="none">
           {regions.flatMap((shape) =>
             marksIn(shape.code, marks).map((mark, index, all) => {

@@ -1,49 +1,45 @@
-import type { BodyView } from '../../../domain/body-regions.js';
+import { bodyRegions, type BodyView } from '../../../domain/body-regions.js';
+import {
+  arc,
+  centreOf,
+  centroidOf,
+  figureHeight,
+  figureWidth,
+  pathOf,
+  pointsOf,
+  type Outline,
+  type Point,
+  type RegionShape,
+} from './figureGeometry.js';
+import {
+  sideArm,
+  sideArmSilhouette,
+  sideMarkPlaces,
+  sideShapes,
+  sideSilhouette,
+} from './sideShapes.js';
 
 /**
- * The drawing of each body region, in a 200 × 470 figure whose midline is x = 100. Shapes are
- * given for one side as flat lists of (distance from the midline, height) pairs and mirrored
- * for the other,
- * so left and right are the same shape by construction. Midline regions span both sides.
- * Simple polygons, placed where the muscles are, are enough to point at; the region's name is
- * what gets stored.
+ * The drawing of each body region. Front and back shapes are given for one side as
+ * (distance from the midline, height) pairs and mirrored for the other, so left and right are
+ * the same shape by construction; midline regions span both sides. Side shapes are given once,
+ * in profile (see sideShapes.ts), and turned to face left or right. Simple polygons, placed
+ * where the muscles are, are enough to point at; the region's name is what gets stored.
  */
-export type Point = readonly [number, number];
-/** x1, y1, x2, y2, …: flat, so the outlines stay compact and readable. */
-type Outline = number[];
-
-export const figureWidth = 200;
-export const figureHeight = 470;
 const midline = figureWidth / 2;
 
-/** Points along an ellipse from one angle to another (degrees, y downwards). */
-function arc(cy: number, rx: number, ry: number, from: number, to: number, steps = 10): Outline {
-  return Array.from({ length: steps + 1 }, (_, index) => {
-    const angle = ((from + ((to - from) * index) / steps) * Math.PI) / 180;
-    return [rx * Math.cos(angle), cy + ry * Math.sin(angle)];
-  }).flat();
-}
-
-function pointsOf(outline: Outline): Point[] {
-  const points: Point[] = [];
-  for (let index = 0; index + 1 < outline.length; index += 2) {
-    points.push([outline[index] as number, outline[index + 1] as number]);
-  }
-  return points;
-}
-
-const head = { cy: 32, rx: 19, ry: 24 };
+const headSize = { cy: 32, rx: 19, ry: 24 };
 const upperArm: Outline = [46, 116, 59, 116, 62, 140, 62, 176, 50, 178, 46, 150, 44, 130];
 const forearm: Outline = [50, 184, 63, 182, 68, 210, 72, 250, 62, 252, 56, 220];
 const handWrist: Outline = [61, 257, 73, 255, 78, 272, 76, 292, 66, 296, 60, 280];
 const deltoid: Outline = [41, 85, 48, 81, 57, 88, 61, 100, 59, 113, 47, 112, 43, 98];
 
 /** Shapes by region code without its side (`upper_trapezius`), per view. */
-const shapes: Record<BodyView, Record<string, Outline>> = {
+const shapes: Record<'front' | 'back', Record<string, Outline>> = {
   front: {
-    head: arc(head.cy, head.rx, head.ry, 180, 360),
-    face_jaw: [0, head.cy, ...arc(head.cy, head.rx, head.ry, 0, 90)],
-    anterior_neck: [0, 57, 10, 53, 12, 72, 0, 76],
+    head: arc(headSize.cy, headSize.rx, headSize.ry, 180, 360),
+    face_jaw: [0, headSize.cy, ...arc(headSize.cy, headSize.rx, headSize.ry, 0, 90)],
+    anterior_neck: [0, 57, 10, 54.5, 12, 72, 0, 76],
     upper_trapezius: [11, 62, 13, 74, 40, 84, 47, 80, 28, 68],
     deltoid,
     pectorals: [2, 82, 14, 76, 38, 86, 40, 100, 36, 118, 22, 126, 2, 124],
@@ -61,13 +57,13 @@ const shapes: Record<BodyView, Record<string, Outline>> = {
     foot_ankle: [17, 434, 29, 434, 33, 450, 34, 462, 14, 462, 15, 448],
   },
   back: {
-    head: arc(head.cy, head.rx, head.ry, 150, 390),
-    suboccipitals: [0, 44, ...arc(head.cy, head.rx, head.ry, 30, 90)],
+    head: arc(headSize.cy, headSize.rx, headSize.ry, 150, 390),
+    suboccipitals: [0, 44, ...arc(headSize.cy, headSize.rx, headSize.ry, 30, 90)],
     posterior_neck: [0, 58, 10, 54, 12, 76, 0, 80],
-    upper_trapezius: [12, 62, 14, 78, 36, 88, 48, 84, 42, 77, 26, 69],
+    upper_trapezius: [12, 62, 14, 78, 34, 88, 39, 84, 38, 77, 26, 69],
     levator_scapulae: [15, 82, 27, 87, 27, 94, 16, 93],
     deltoid,
-    rotator_cuff: [23, 100, 38, 90, 44, 100, 40, 124, 30, 132, 23, 122],
+    rotator_cuff: [23, 100, 38, 90, 42, 100, 40, 124, 30, 132, 23, 122],
     upper_arm_posterior: upperArm,
     forearm_extensors: forearm,
     hand_wrist: handWrist,
@@ -86,7 +82,7 @@ const shapes: Record<BodyView, Record<string, Outline>> = {
 };
 
 /** The outline drawn behind the regions: trunk and legs, and an arm, for each side. */
-export const silhouetteHalves: Outline[] = [
+const silhouetteHalves: Outline[] = [
   [
     0, 50, 11, 51, 12, 72, 42, 80, 53, 85, 45, 118, 41, 150, 37, 190, 43, 215, 47, 238, 45, 300, 39,
     332, 36, 352, 33, 372, 32, 402, 30, 430, 36, 464, 12, 464, 13, 432, 14, 402, 11, 352, 8, 322, 3,
@@ -97,52 +93,104 @@ export const silhouetteHalves: Outline[] = [
     54, 222, 48, 184, 44, 150, 42, 116,
   ],
 ];
-export const headOutline = head;
 
-export interface RegionShape {
-  code: string;
-  /** SVG path data in figure coordinates. */
-  path: string;
-  /** Where the region's mark symbols go. */
-  centre: Point;
+/**
+ * The side figure is centred on the page: its plumb line sits this far behind the middle, on
+ * whichever side the back of the figure is.
+ */
+const sideOffset = 11;
+
+/**
+ * The part of the plane a view shows, with room at either edge for the words that say how
+ * the figure is turned. A profile is narrower than the body seen from the front, so the side
+ * views show less around it and draw it larger in the same space: their regions are narrow.
+ */
+export function viewBoxOf(view: BodyView): { x: number; width: number; height: number } {
+  const margin = view === 'front' || view === 'back' ? 14 : -12;
+  return { x: -margin, width: figureWidth + 2 * margin, height: figureHeight };
 }
 
-function toFigure(points: Point[], mirrored: boolean): Point[] {
-  return points.map(([dx, y]) => [midline + (mirrored ? -dx : dx), y] as const);
+/** A paired region's code without its side (`deltoid_l` → `deltoid`). */
+function baseOf(code: string): string {
+  return /_[lr]$/.test(code) ? code.slice(0, -2) : code;
 }
 
-export function pathOf(points: Point[]): string {
-  return `M${points.map(([x, y]) => `${x.toFixed(1)} ${y.toFixed(1)}`).join('L')}Z`;
-}
-
-function centreOf(points: Point[]): Point {
-  const xs = points.map(([x]) => x);
-  const ys = points.map(([, y]) => y);
-  return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+/** Where a point of an outline lands on a view's figure. */
+function placer(view: BodyView, mirrored: boolean): (point: Point) => Point {
+  switch (view) {
+    case 'front':
+    case 'back':
+      return ([dx, y]) => [midline + (mirrored ? -dx : dx), y];
+    // The client faces left on the left view, so forward is towards the page's left edge.
+    case 'left':
+      return ([forward, y]) => [midline + sideOffset - forward, y];
+    case 'right':
+      return ([forward, y]) => [midline - sideOffset + forward, y];
+  }
 }
 
 /**
  * The shape of a region on a view, or undefined when that view does not show it. On the front
  * view the client faces you, so their right side is drawn on your left; on the back view their
- * right is on your right.
+ * right is on your right. A side view shows only its own side's regions and the midline ones.
  */
 export function regionShape(
   region: { code: string; laterality: 'left' | 'right' | 'midline' },
   view: BodyView,
 ): RegionShape | undefined {
-  const base = region.laterality === 'midline' ? region.code : region.code.slice(0, -2);
-  const points = shapes[view][base];
-  if (!points) return undefined;
+  const base = region.laterality === 'midline' ? region.code : baseOf(region.code);
+  const side = view === 'left' || view === 'right';
+  if (side && region.laterality !== 'midline' && region.laterality !== view) return undefined;
+  const outline = side ? sideShapes[base] : shapes[view][base];
+  if (!outline) return undefined;
   const mirrored =
     region.laterality !== 'midline' && (view === 'front') === (region.laterality === 'right');
-  const placed = toFigure(pointsOf(points), mirrored);
-  return { code: region.code, path: pathOf(placed), centre: centreOf(placed) };
+  const points = pointsOf(outline).map(placer(view, mirrored));
+  // Side shapes lean with the limbs, where the middle of the bounding box can miss the shape.
+  const place = side ? sideMarkPlaces[base] : undefined;
+  const centre = place
+    ? placer(view, mirrored)(place)
+    : side
+      ? centroidOf(points)
+      : centreOf(points);
+  return { code: region.code, points, path: pathOf(points), centre };
 }
 
-/** The silhouette for one view: both halves of trunk, legs and arms, plus the head. */
-export function silhouettePaths(): string[] {
-  return silhouetteHalves.flatMap((half) => [
-    pathOf(toFigure(pointsOf(half), false)),
-    pathOf(toFigure(pointsOf(half), true)),
-  ]);
+/**
+ * What a view draws, back to front: each layer's outline, then its regions over it. The side
+ * views draw the arm as a second layer, over the trunk it hangs in front of.
+ */
+export interface FigureLayer {
+  silhouette: string[];
+  regions: RegionShape[];
+}
+
+export function figureLayers(view: BodyView): FigureLayer[] {
+  const regions = bodyRegions.flatMap((region) => {
+    const shape = region.views.includes(view) ? regionShape(region, view) : undefined;
+    return shape ? [shape] : [];
+  });
+  if (view === 'front' || view === 'back') {
+    const head = arc(headSize.cy, headSize.rx + 1, headSize.ry + 1, 0, 360, 36);
+    const silhouette = [
+      pathOf(pointsOf(head).map(placer(view, false))),
+      ...silhouetteHalves.flatMap((half) => [
+        pathOf(pointsOf(half).map(placer(view, false))),
+        pathOf(pointsOf(half).map(placer(view, true))),
+      ]),
+    ];
+    return [{ silhouette, regions }];
+  }
+  const place = placer(view, false);
+  const onArm = (shape: RegionShape) => sideArm.has(baseOf(shape.code));
+  return [
+    {
+      silhouette: [pathOf(pointsOf(sideSilhouette).map(place))],
+      regions: regions.filter((shape) => !onArm(shape)),
+    },
+    {
+      silhouette: [pathOf(pointsOf(sideArmSilhouette).map(place))],
+      regions: regions.filter(onArm),
+    },
+  ];
 }
