@@ -52,6 +52,7 @@ export const ingredientVocabulary: Array<{ code: string; name: string; groups: s
   { code: 'jojoba_oil', name: 'Jojoba oil', groups: ['carrier_oil'] },
   { code: 'grapeseed_oil', name: 'Grapeseed oil', groups: ['carrier_oil'] },
   { code: 'sunflower_oil', name: 'Sunflower oil', groups: ['carrier_oil'] },
+  { code: 'peanut_oil', name: 'Peanut (arachis) oil', groups: ['peanut', 'carrier_oil'] },
   { code: 'arnica', name: 'Arnica', groups: ['botanical'] },
   { code: 'lavender_oil', name: 'Lavender essential oil', groups: ['essential_oil', 'fragrance'] },
   {
