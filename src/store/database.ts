@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import type { Database } from './schema.js';
 import { migrateToLatest } from './migrator.js';
+import { indexQueuedNotes, notesQueued } from './note-search-index.js';
 import { startWalCheckpointer } from './wal-checkpointer.js';
 
 export type Dialect = 'sqlite' | 'postgresql';
@@ -79,7 +80,11 @@ export function openSqlite(file: string): Store {
   connection.pragma('temp_store = MEMORY');
   // The log is reset after each full checkpoint; this caps the file it leaves behind.
   connection.pragma('journal_size_limit = 67108864');
-  const checkpointer = startWalCheckpointer(connection, file);
+  const checkpointer = startWalCheckpointer(connection, file, 1_000, {
+    when: notesQueued,
+    run: indexQueuedNotes,
+    maxChunks: 64,
+  });
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(connection) }),
   });

@@ -5,6 +5,7 @@ import { clientSearchIndex } from './migrations/2026-11-27T0200-client-search-in
 import { sessionsAndNotes } from './migrations/2026-11-27T0300-sessions-and-notes.js';
 import { noteSearchRecency } from './migrations/2026-11-27T0350-note-search-recency.js';
 import { noteTemplates } from './migrations/2026-11-27T0400-note-templates.js';
+import { noteIndexQueue } from './migrations/2026-11-29T0800-note-index-queue.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new file instead. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0300-sessions-and-notes': sessionsAndNotes,
   '2026-11-27T0350-note-search-recency': noteSearchRecency,
   '2026-11-27T0400-note-templates': noteTemplates,
+  '2026-11-29T0800-note-index-queue': noteIndexQueue,
 };
 
 export function migrator(db: Kysely<any>): Migrator {

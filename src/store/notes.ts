@@ -8,6 +8,7 @@ import type { Db } from './database.js';
 import { onCareTeamOf, type ClientScope } from './clients.js';
 import type { NoteTable } from './schema.js';
 import { isSqlite } from './migrations/dialect.js';
+import { indexPendingNotes } from './note-search-index.js';
 
 export interface Note {
   sessionId: string;
@@ -94,28 +95,27 @@ export async function saveDraft(
         updated_at: note.now,
       })
       .onConflict((conflict) => conflict.column('session_id').doNothing())
+      .returningAll()
       .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows) === 0) {
-      const existing = await findNote(db, note.practiceId, note.sessionId);
-      if (!existing) throw new NotFound('note');
-      throw new StaleVersion('note', existing, existing.version);
-    }
-  } else {
-    const result = await db
-      .updateTable('notes')
-      .set({ ...contentColumns(note.content), updated_at: note.now, version: sql`version + 1` })
-      .where('session_id', '=', note.sessionId)
-      .where('practice_id', '=', note.practiceId)
-      .where('version', '=', note.expectedVersion)
-      .where('signed_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) {
-      const current = await findNote(db, note.practiceId, note.sessionId);
-      if (!current) throw new NotFound('note');
-      throw new StaleVersion('note', current, current.version);
-    }
+    if (inserted) return toNote(inserted);
+    const existing = await findNote(db, note.practiceId, note.sessionId);
+    if (!existing) throw new NotFound('note');
+    throw new StaleVersion('note', existing, existing.version);
   }
-  return (await findNote(db, note.practiceId, note.sessionId))!;
+  // RETURNING hands back the saved row, so an autosave reads the note no second time.
+  const updated = await db
+    .updateTable('notes')
+    .set({ ...contentColumns(note.content), updated_at: note.now, version: sql`version + 1` })
+    .where('session_id', '=', note.sessionId)
+    .where('practice_id', '=', note.practiceId)
+    .where('version', '=', note.expectedVersion)
+    .where('signed_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  if (updated) return toNote(updated);
+  const current = await findNote(db, note.practiceId, note.sessionId);
+  if (!current) throw new NotFound('note');
+  throw new StaleVersion('note', current, current.version);
 }
 
 /**
@@ -335,6 +335,7 @@ export async function searchNotes(
     .filter((word) => word.length > 0)
     .slice(0, 8);
   if (words.length === 0) return [];
+  if (isSqlite(db)) await indexPendingNotes(db);
   const rows = isSqlite(db)
     ? await sqliteMatches(db, practiceId, scope, words, limit)
     : await postgresMatches(db, practiceId, scope, words, limit);

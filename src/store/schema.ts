@@ -277,5 +277,7 @@ export interface Database {
   note_templates: NoteTemplateTable;
   /** SQLite only: the FTS5 index over `notes.search_text`, keyed by the notes' rowid. */
   notes_fts: { rowid: number; search_text: string };
+  /** SQLite only: notes whose text changed since it was last indexed (see note-search-index.ts). */
+  notes_fts_pending: { note_rowid: number };
   kysely_migration: { name: string; timestamp: string };
 }

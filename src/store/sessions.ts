@@ -189,8 +189,12 @@ export async function clientTimeline(
   clientId: string,
   page: { limit: number; before?: { startsAt: string; id: string } | undefined },
 ): Promise<TimelineEntry[]> {
-  let query = sessionQuery(db)
+  // Every row has the same client and nearly always the same therapist or two: their names
+  // are read once below rather than joined into each of the page's rows.
+  let query = db
+    .selectFrom('sessions')
     .leftJoin('notes', 'notes.session_id', 'sessions.id')
+    .selectAll('sessions')
     .select([
       'notes.pain_before',
       'notes.pain_after',
@@ -213,6 +217,20 @@ export async function clientTimeline(
     .orderBy('sessions.id', 'desc')
     .limit(page.limit)
     .execute();
+  if (rows.length === 0) return [];
+  const [client, therapists] = await Promise.all([
+    db
+      .selectFrom('clients')
+      .select(['legal_first_name', 'legal_last_name', 'preferred_name'])
+      .where('id', '=', clientId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('users')
+      .select(['id', 'display_name'])
+      .where('id', 'in', [...new Set(rows.map((row) => row.therapist_id))])
+      .execute(),
+  ]);
+  const therapistNames = new Map(therapists.map((user) => [user.id, user.display_name]));
   // A note's JSON is a few kilobytes and a page holds 50 of them: a signed note's techniques
   // come from note_techniques, and only drafts (rarely more than one) have their JSON read.
   const signedIds = rows.filter((row) => row.note_signed_at).map((row) => row.id);
@@ -246,7 +264,11 @@ export async function clientTimeline(
   return rows.map((row) => {
     const uses = (row.note_signed_at ? signedUses : draftUses).get(row.id) ?? [];
     return {
-      session: toSession(row),
+      session: toSession({
+        ...row,
+        ...client,
+        therapist_name: therapistNames.get(row.therapist_id) ?? '',
+      }),
       painBefore: row.pain_before ?? null,
       painAfter: row.pain_after ?? null,
       techniques: [...new Set(uses.map((use) => use.technique))],

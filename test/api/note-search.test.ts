@@ -237,6 +237,55 @@ for (const { dialect, skip } of dialects) {
       }
     });
 
+    it('finds a draft’s words as soon as it is saved, and forgets the words a later save replaced', async () => {
+      const { therapist, session } = await sessionToDocument(server);
+      const first = await saveDraft(
+        therapist.client,
+        session.id,
+        noteContent({ plan: { homeCare: 'Quokka stretch' } }),
+      );
+      assert.deepEqual(await sessionsFound(therapist.client, 'quokka'), [session.id]);
+      await saveDraft(
+        therapist.client,
+        session.id,
+        noteContent({ plan: { homeCare: 'Wombat stretch' } }),
+        first.etag,
+      );
+      assert.deepEqual(await sessionsFound(therapist.client, 'quokka'), []);
+      assert.deepEqual(await sessionsFound(therapist.client, 'wombat'), [session.id]);
+    });
+
+    if (dialect === 'sqlite') {
+      it('indexes a saved note in the background, with no search to prompt it', async () => {
+        const { therapist, session } = await sessionToDocument(server);
+        await saveDraft(
+          therapist.client,
+          session.id,
+          noteContent({ plan: { homeCare: 'Axolotl walk' } }),
+        );
+        const db = server.store.db;
+        const [note] = (
+          await sql<{
+            rowid: number;
+          }>`select rowid from notes where session_id = ${session.id}`.execute(db)
+        ).rows;
+        const queued = async () =>
+          (await sql`select 1 from notes_fts_pending where note_rowid = ${note!.rowid}`.execute(db))
+            .rows.length > 0;
+        const deadline = Date.now() + 10_000;
+        while ((await queued()) && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        assert.equal(await queued(), false, 'the maintenance worker emptied the queue');
+        const indexed = await sql<{
+          rowid: number;
+        }>`select rowid from notes_fts where notes_fts match 'axolotl'`.execute(db);
+        assert.deepEqual(
+          indexed.rows.map((row) => row.rowid),
+          [note!.rowid],
+        );
+      });
+    }
+
     it('forgets the words of a draft that was deleted from the database', async () => {
       const first = await sessionToDocument(server);
       await saveDraft(
