@@ -6,6 +6,7 @@
  */
 import type { ClientInput } from '../src/domain/clients.js';
 import type { NoteContent } from '../src/domain/notes.js';
+import { timelineFirstPage } from '../src/domain/sessions.js';
 import { seededRandom } from '../src/cli/demo-names.js';
 import type { LoadPlan, LoadRequest } from './load.js';
 import type { SeededClient, SeededPractice } from './seed.js';
@@ -159,13 +160,13 @@ const clientUpdate: Scenario = {
 
 const timelineOpen: Scenario = {
   id: 'timeline-open',
-  title: 'Open a client timeline (GET /clients/:id/timeline, 500 sessions, first page)',
+  title: `Open a client timeline as the chart does (GET /clients/:id/timeline, 500 sessions, first ${timelineFirstPage})`,
   server: 'palpate',
   plan: ({ practice, session }) => ({
     requests: [
       {
         method: 'GET',
-        path: `/api/v1/clients/${practice.notes.timelineClientId}/timeline`,
+        path: `/api/v1/clients/${practice.notes.timelineClientId}/timeline?limit=${timelineFirstPage}`,
         headers: session.readHeaders,
       },
     ],

@@ -6,6 +6,12 @@ import { optionalText } from './text.js';
  * no-show with a reason. Start times are UTC instants; the date of service is the local date
  * in the practice's time zone.
  */
+/**
+ * Sessions on the first page of a client's timeline, as the chart opens it (more load as the
+ * therapist scrolls). The benchmark opens a timeline with the same page.
+ */
+export const timelineFirstPage = 10;
+
 export const sessionStatuses = [
   'booked',
   'in_progress',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Session, type SessionBooking } from '../../domain/sessions.js';
+import { Session, timelineFirstPage, type SessionBooking } from '../../domain/sessions.js';
 import { get, getVersioned, request, sendVersioned, withQuery, type Versioned } from './client.js';
 
 export const sessionKeys = {
@@ -64,7 +64,7 @@ export function fetchTimeline(
   signal?: AbortSignal,
 ): Promise<TimelinePage> {
   const path = withQuery(`/api/v1/clients/${encodeURIComponent(clientId)}/timeline`, {
-    limit: 10,
+    limit: timelineFirstPage,
     before,
   });
   return get(path, TimelinePage, signal);
