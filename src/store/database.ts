@@ -50,7 +50,13 @@ export function withStatementCache(
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => connection.close(),
-    prepare: (sql) => {
+    prepare: (text) => {
+      // Kysely opens every transaction with a plain (deferred) BEGIN. A deferred transaction
+      // that reads and then writes fails at once with SQLITE_BUSY if another connection (the
+      // maintenance worker) committed in between, because its snapshot is stale and no busy
+      // wait can help. IMMEDIATE takes the write lock up front and waits its turn instead;
+      // with one connection per process it serialises nothing that was not serial already.
+      const sql = text === 'begin' ? 'begin immediate' : text;
       const cached = cache.get(sql);
       if (cached && !cached.busy) {
         cache.delete(sql);
