@@ -34,26 +34,40 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const tapFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'palpate-tap-')), 'report.tap');
-const result = spawnSync(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    '--test',
-    '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    '--test-reporter=tap',
-    `--test-reporter-destination=${tapFile}`,
-    ...files,
-  ],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
-);
+// Unit, store, API and CLI files run two at a time (each has its own databases and server);
+// browser files run one at a time, since two Chromiums on a small machine make timing flaky.
+const browserFolder = `${path.sep}test${path.sep}e2e${path.sep}`;
+const groups = [
+  { files: files.filter((file) => !file.includes(browserFolder)), concurrency: 2 },
+  { files: files.filter((file) => file.includes(browserFolder)), concurrency: 1 },
+].filter((group) => group.files.length > 0);
 
-const tap = fs.existsSync(tapFile) ? fs.readFileSync(tapFile, 'utf8') : '';
-const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
-const passed = count('pass');
-const failed = count('fail') + count('cancelled');
-const skipped = count('skipped') + count('todo');
-console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(result.status === 0 && failed === 0 ? 0 : 1);
+const tapFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'palpate-tap-'));
+let allSucceeded = true;
+const totals = { passed: 0, failed: 0, skipped: 0 };
+for (const [index, group] of groups.entries()) {
+  const tapFile = path.join(tapFolder, `report-${index}.tap`);
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      `--test-concurrency=${group.concurrency}`,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tapFile}`,
+      ...group.files,
+    ],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
+  );
+  const tap = fs.existsSync(tapFile) ? fs.readFileSync(tapFile, 'utf8') : '';
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+  totals.passed += count('pass');
+  totals.failed += count('fail') + count('cancelled');
+  totals.skipped += count('skipped') + count('todo');
+  if (result.status !== 0) allSucceeded = false;
+}
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(allSucceeded && totals.failed === 0 ? 0 : 1);

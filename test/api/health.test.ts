@@ -65,10 +65,14 @@ describe('serving the web app', () => {
     assert.equal(page.headers.get('cache-control'), 'no-cache');
     const missing = await fetch(`${server.url}/assets/no-such-file.js`);
     assert.equal(missing.status, 404);
+    // Every body is read: an unread response holds its connection open and the server's
+    // close would wait for it to time out.
+    await missing.arrayBuffer();
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(await page.text())?.[1];
     assert.ok(script, 'index.html names its script');
     const asset = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'br' } });
     assert.equal(asset.status, 200);
     assert.equal(asset.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    await asset.arrayBuffer();
   });
 });
