@@ -1,4 +1,4 @@
-import type { ClientInput } from '../domain/clients.js';
+import type { Client, ClientInput } from '../domain/clients.js';
 import { defaultCommunicationPreferences } from '../domain/clients.js';
 import { emptyAddress } from '../domain/practice.js';
 import type { Role } from '../domain/roles.js';
@@ -19,6 +19,8 @@ import {
   seededRandom,
 } from './demo-names.js';
 import { seedDemoSessions } from './demo-sessions.js';
+import { seedDemoConsents } from './demo-consents.js';
+import { seedDemoHealthHistories } from './demo-health-history.js';
 
 export interface DemoLogin {
   practiceName: string;
@@ -116,6 +118,7 @@ export async function seedDemoPractice(store: Store, clientCount = 150): Promise
     });
     const now = runtime.now().toISOString();
     const therapistIds = [owner.id];
+    let frontDeskId: string | null = null;
     for (const member of demoStaff) {
       const user = await insertUser(trx, {
         id: runtime.newId(),
@@ -125,8 +128,10 @@ export async function seedDemoPractice(store: Store, clientCount = 150): Promise
         now,
       });
       if (member.role === 'therapist') therapistIds.push(user.id);
+      if (member.role === 'front_desk') frontDeskId = user.id;
     }
     const documented: Array<{ id: string; therapistId: string }> = [];
+    const demoClients: Client[] = [];
     for (let index = 0; index < clientCount; index += 1) {
       const input = demoClient(random, index, therapistIds);
       const client = await insertClient(trx, {
@@ -136,6 +141,7 @@ export async function seedDemoPractice(store: Store, clientCount = 150): Promise
         userId: owner.id,
         now,
       });
+      demoClients.push(client);
       if (index < 30 && input.primaryTherapistId) {
         documented.push({ id: client.id, therapistId: input.primaryTherapistId });
       }
@@ -158,6 +164,31 @@ export async function seedDemoPractice(store: Store, clientCount = 150): Promise
       { id: practice.id, timeZone: practice.timeZone },
       documented,
       random,
+    );
+    await seedDemoConsents(
+      trx,
+      runtime,
+      { id: practice.id, ownerId: owner.id, frontDeskId },
+      demoClients,
+      random,
+      {
+        ...demoClient(random, clientCount, therapistIds),
+        legalFirstName: 'Léa',
+        legalLastName: 'Tremblay',
+        preferredName: null,
+        dateOfBirth: '2012-03-14',
+        emergencyContact: {
+          name: 'Chantal Tremblay',
+          relationship: 'Parent',
+          phone: '(555) 010-0142',
+        },
+      },
+    );
+    await seedDemoHealthHistories(
+      trx,
+      runtime,
+      { id: practice.id, timeZone: practice.timeZone, ownerId: owner.id },
+      demoClients,
     );
     await appendAudit(
       trx,

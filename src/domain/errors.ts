@@ -22,6 +22,14 @@ export class Invalid extends DomainError {
   }
 }
 
+/**
+ * Well-formed input a rule refuses as a whole, e.g. a form sent with required answers missing
+ * (422): the request was understood, its content cannot be accepted as it is.
+ */
+export class Unprocessable extends Invalid {
+  override name = 'Unprocessable';
+}
+
 export class NotFound extends DomainError {
   override name = 'NotFound';
   constructor(

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { z } from 'zod';
 import { guessInjuryKind, guessMedicationClass } from './health-history-guesses.js';
-import { HealthHistory, emptyHealthHistory, healthHistoryIssues } from './health-history.js';
+import { Invalid } from './errors.js';
+import {
+  HealthHistory,
+  emptyHealthHistory,
+  healthHistoryIssues,
+  validHealthHistory,
+} from './health-history.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -211,5 +217,33 @@ describe('guessInjuryKind', () => {
     assert.equal(guessInjuryKind('Sprained ankle'), 'sprain_strain');
     assert.equal(guessInjuryKind('Car accident, whiplash'), 'whiplash');
     assert.equal(guessInjuryKind('Fell off a ladder'), 'other_injury');
+  });
+});
+
+describe('validHealthHistory', () => {
+  it('answers the parsed history when the schema and the dates both pass', () => {
+    const history = validHealthHistory({ goals: [{ id: id(1), text: 'Sleep' }] }, '2026-11-27');
+    assert.deepEqual(history.goals, [{ id: id(1), text: 'Sleep' }]);
+  });
+
+  it('refuses an unknown code with the field path of the schema', () => {
+    assert.throws(
+      () =>
+        validHealthHistory({ allergies: [{ id: id(1), substance: 'moonbeams' }] }, '2026-11-27'),
+      (error: unknown) =>
+        error instanceof Invalid &&
+        error.issues.map((issue) => issue.field).join() === 'allergies.0.substance',
+    );
+  });
+
+  it('refuses a surgery dated after today', () => {
+    const surgery = { id: id(1), kind: 'surgery', description: 'Knee', date: '2026-11-28' };
+    assert.throws(
+      () => validHealthHistory({ surgeriesAndInjuries: [surgery] }, '2026-11-27'),
+      (error: unknown) =>
+        error instanceof Invalid &&
+        error.issues[0]?.field === 'surgeriesAndInjuries.0.date' &&
+        error.issues[0]?.message === 'Must not be in the future.',
+    );
   });
 });

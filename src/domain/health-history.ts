@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ingredientVocabulary } from './catalogue.js';
-import type { FieldIssue } from './errors.js';
+import { Invalid, type FieldIssue } from './errors.js';
 import {
   AllergySeverity,
   AllergySubstance,
@@ -263,4 +263,24 @@ export function healthHistoryIssues(history: HealthHistory, today: string): Fiel
     issues.push({ field: 'pregnancy.dueDate', message: 'Must be within the next ten months.' });
   }
   return issues;
+}
+
+/**
+ * A history as saved: the schema's checks and the dated ones together, so no caller can store
+ * one without the other. Throws Invalid with every field's message at once.
+ */
+export function validHealthHistory(input: unknown, today: string): HealthHistory {
+  const parsed = HealthHistory.safeParse(input);
+  if (!parsed.success) {
+    throw new Invalid(
+      'The health history has invalid fields.',
+      parsed.error.issues.map((issue) => ({
+        field: issue.path.map(String).join('.') || '(history)',
+        message: issue.message,
+      })),
+    );
+  }
+  const issues = healthHistoryIssues(parsed.data, today);
+  if (issues.length) throw new Invalid('The health history has invalid fields.', issues);
+  return parsed.data;
 }

@@ -123,5 +123,23 @@ export function answersSchemaFor(
   const shape: Record<string, z.ZodType<IntakeAnswer>> = {};
   for (const question of formQuestions(form))
     shape[question.id] = answerSchema(question, options.today);
-  return z.object(shape).catchall(z.never({ error: 'Not a question on this form.' }));
+  // zod reports unknown keys of a strict object as one issue without a path; naming each key
+  // lets the form show the message where it belongs.
+  return z
+    .object(shape)
+    .catchall(z.unknown())
+    .superRefine((answers, context) => {
+      for (const key of Object.keys(answers))
+        if (!(key in shape))
+          context.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'Not a question on this form.',
+          });
+    })
+    .transform((answers) => {
+      const known: IntakeAnswers = {};
+      for (const key of Object.keys(shape)) known[key] = answers[key] as IntakeAnswer;
+      return known;
+    });
 }

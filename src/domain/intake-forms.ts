@@ -26,6 +26,17 @@ export const questionTypes = [
 export const QuestionType = z.enum(questionTypes, { error: 'Unknown question type.' });
 export type QuestionType = z.infer<typeof QuestionType>;
 
+/** Question types as the owner reads them in the form editor and in messages. */
+export const questionTypeLabels: Record<QuestionType, string> = {
+  text: 'Short answer',
+  long_text: 'Long answer',
+  choice: 'Choice, one answer',
+  multi_choice: 'Choice, several answers',
+  yes_no: 'Yes or no',
+  date: 'Date',
+  body_regions: 'Areas of the body',
+};
+
 type BindingRule = { label: string; types: readonly QuestionType[]; values?: readonly string[] };
 const codes = (entries: ReadonlyArray<{ code: string }>) => entries.map((entry) => entry.code);
 const line = ['text'] as const;
@@ -104,6 +115,11 @@ export type IntakeBinding = keyof typeof intakeBindings;
 const bindingNames = Object.keys(intakeBindings) as [IntakeBinding, ...IntakeBinding[]];
 export const IntakeBinding = z.enum(bindingNames, { error: 'Unknown record field.' });
 
+/** The types a question may take: any for a free question, the field's own for a bound one. */
+export function questionTypesFor(binding: IntakeBinding | null): readonly QuestionType[] {
+  return binding ? intakeBindings[binding].types : questionTypes;
+}
+
 export const QuestionId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'Use up to 64 lower-case letters, digits, - and _.');
@@ -161,7 +177,9 @@ export const IntakeQuestion = z
       context.addIssue({
         code: 'custom',
         path: ['binding'],
-        message: `${rule.label} needs a question of type ${rule.types.join(' or ')}.`,
+        message: `${rule.label} needs a question of type ${rule.types
+          .map((type) => questionTypeLabels[type].toLowerCase())
+          .join(' or ')}.`,
       });
     }
     question.options.forEach((option, index) => {
@@ -225,3 +243,12 @@ export type IntakeForm = z.infer<typeof IntakeForm>;
 export function formQuestions(form: IntakeForm): IntakeQuestion[] {
   return form.sections.flatMap((section) => section.questions);
 }
+
+/** The practice's intake form as the API shows it; version 0 is the shipped form, never saved. */
+export const IntakeFormView = z.object({
+  form: IntakeForm,
+  customised: z.boolean(),
+  version: z.number().int(),
+  updatedAt: z.string().nullable(),
+});
+export type IntakeFormView = z.infer<typeof IntakeFormView>;

@@ -2,6 +2,7 @@ import type { HealthHistory } from './health-history.js';
 import type { HealthHistorySection } from './health-history-diff.js';
 import { guessInjuryKind, guessMedicationClass } from './health-history-guesses.js';
 import {
+  allergySubstanceLabels,
   conditionLabels,
   medicationClassLabels,
   type AllergySubstance,
@@ -146,6 +147,8 @@ function proposeMedications(work: Proposing): void {
 function proposeAllergies(work: Proposing): void {
   const allergies = work.history.allergies;
   for (const substance of work.answers.list('history.allergies')) {
+    // "None of these" (an exclusive option) is not a substance.
+    if (!(substance in allergySubstanceLabels)) continue;
     if (allergies.some((allergy) => allergy.substance === substance)) continue;
     const id = work.newId();
     allergies.push({

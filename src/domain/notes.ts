@@ -246,6 +246,13 @@ export const AddendumInput = z.object({
 export const SignInput = z.object({
   /** Re-confirms the author at the moment of signing. */
   password: z.string().min(1, 'Enter your password to sign.').max(200),
+  /** Why the note is signed without current treatment consent (recorded with the session). */
+  consentExceptionReason: z
+    .string()
+    .trim()
+    .max(500, 'Must be at most 500 characters.')
+    .nullish()
+    .transform((value) => (value ? value : null)),
 });
 
 /**

@@ -148,13 +148,14 @@ export function evaluateSafety(input: SafetyInput): SafetyAlert[] {
     .sort((a, b) => (kindRank.get(a.kind) ?? 0) - (kindRank.get(b.kind) ?? 0));
 }
 
-export interface AvoidRegion {
-  region: string;
-  label: string;
-  ruleIds: string[];
+export const AvoidRegionView = z.object({
+  region: z.string(),
+  label: z.string(),
+  ruleIds: z.array(z.string()),
   /** What asks to avoid it, one line per history entry: "Varicose veins (active)". */
-  reasons: string[];
-}
+  reasons: z.array(z.string()),
+});
+export type AvoidRegion = z.infer<typeof AvoidRegionView>;
 
 /** The regions to mark "avoid" on the body chart, from the local rules, in chart order. */
 export function avoidRegions(

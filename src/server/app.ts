@@ -20,10 +20,17 @@ import { clientRoutes } from './routes/clients.js';
 import { healthRoutes } from './routes/health.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { catalogueRoutes } from './routes/catalogue.js';
+import { consentRoutes } from './routes/consents.js';
 import { noteRoutes } from './routes/notes.js';
 import { noteSearchRoutes } from './routes/note-search.js';
 import { noteTemplateRoutes } from './routes/note-templates.js';
+import { healthHistoryRoutes } from './routes/health-history.js';
 import { reflectionRoutes } from './routes/reflections.js';
+import { safetyRoutes } from './routes/safety.js';
+import { intakeRoutes } from './routes/intake.js';
+import { intakeReviewRoutes } from './routes/intake-review.js';
+import { publicConsentRoutes } from './routes/public-consent.js';
+import { publicIntakeRoutes } from './routes/public-intake.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { practiceRoutes } from './routes/practice.js';
@@ -82,6 +89,13 @@ export function allRoutes(context: AppContext): RouteSpec[] {
     ...noteRoutes(context),
     ...noteSearchRoutes(context),
     ...reflectionRoutes(context),
+    ...healthHistoryRoutes(context),
+    ...safetyRoutes(context),
+    ...consentRoutes(context),
+    ...intakeRoutes(context),
+    ...intakeReviewRoutes(context),
+    ...publicIntakeRoutes(context),
+    ...publicConsentRoutes(context),
   ];
 }
 

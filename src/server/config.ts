@@ -12,6 +12,8 @@ export interface ServerConfig {
   sessionMaxHours: number;
   /** Login attempts per IP address per minute, on top of the per-account lockout. */
   loginRateLimitPerMinute: number;
+  /** Requests per IP address per minute to a client's secure link (intake, consent). */
+  publicLinkRateLimitPerMinute: number;
   /** scrypt work factor for new password hashes (2^15 ≈ 32 MiB, OWASP's minimum for scrypt). */
   scryptCost: number;
   /** Set when Palpate runs behind a TLS-terminating proxy, so client IPs and https are read. */
@@ -31,6 +33,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PALPATE_SESSION_MAX_HOURS: numberFrom(12, 1, 168),
   PALPATE_LOGIN_RATE_LIMIT: numberFrom(30, 1, 10_000),
+  PALPATE_PUBLIC_LINK_RATE_LIMIT: numberFrom(20, 1, 10_000),
   PALPATE_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
@@ -51,6 +54,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, webRoot: string | null): S
     logLevel: values.LOG_LEVEL,
     sessionMaxHours: values.PALPATE_SESSION_MAX_HOURS,
     loginRateLimitPerMinute: values.PALPATE_LOGIN_RATE_LIMIT,
+    publicLinkRateLimitPerMinute: values.PALPATE_PUBLIC_LINK_RATE_LIMIT,
     scryptCost: 2 ** 15,
     trustProxy: values.PALPATE_TRUST_PROXY === 'true',
     webRoot,

@@ -72,6 +72,21 @@ const sharedCare: Record<Action, Role[]> = {
   'noteTemplate.read': ['owner', 'therapist'],
   'noteTemplate.manage': ['owner'],
   'reflection.write': ['owner', 'therapist'],
+  'healthHistory.read': ['owner', 'therapist'],
+  'healthHistory.write': ['owner', 'therapist'],
+  'intake.link.manage': ['owner', 'therapist', 'front_desk'],
+  'intake.review': ['owner', 'therapist'],
+  'intakeForm.read': ['owner', 'therapist', 'front_desk'],
+  'intakeForm.manage': ['owner'],
+  'consentText.read': ['owner', 'therapist', 'front_desk'],
+  'consentText.publish': ['owner'],
+  'consent.read': ['owner', 'therapist', 'front_desk'],
+  'consent.record': ['owner', 'therapist', 'front_desk'],
+  'consent.withdraw': ['owner', 'therapist', 'front_desk'],
+  'safety.read': ['owner', 'therapist'],
+  'safety.override': ['owner', 'therapist'],
+  'safetySettings.read': ['owner', 'therapist', 'front_desk'],
+  'safetySettings.manage': ['owner'],
 };
 const actions = Object.keys(sharedCare) as Action[];
 
@@ -94,6 +109,8 @@ describe('can, under assigned care', () => {
       'client.archive',
       'clinical.read',
       'clinical.write',
+      'healthHistory.read',
+      'healthHistory.write',
     ] as const) {
       assert.equal(can(therapist, action, assignedOnTeam), true, action);
     }
@@ -107,6 +124,8 @@ describe('can, under assigned care', () => {
       'client.careTeam.read',
       'clinical.read',
       'clinical.write',
+      'healthHistory.read',
+      'healthHistory.write',
     ] as const) {
       assert.equal(can(therapist, action, assignedElsewhere), false, action);
     }
@@ -128,6 +147,52 @@ describe('can, under assigned care', () => {
   it('lets front desk reach every client’s demographics', () => {
     assert.equal(can(frontDesk, 'client.read', assignedElsewhere), true);
     assert.equal(can(frontDesk, 'client.update', assignedElsewhere), true);
+  });
+});
+
+describe('intake links and submissions', () => {
+  it('keeps a therapist from another therapist’s client’s links and intake, as not found', () => {
+    for (const action of ['intake.link.manage', 'intake.review'] as const) {
+      assert.throws(() => authorize(therapist, action, assignedElsewhere), NotFound, action);
+    }
+  });
+
+  it('never lets front desk review what a client sent', () => {
+    assert.throws(() => authorize(frontDesk, 'intake.review', shared), Forbidden);
+  });
+});
+
+describe('consents', () => {
+  it('keeps a therapist from another therapist’s client’s consents, as not found', () => {
+    for (const action of ['consent.read', 'consent.record', 'consent.withdraw'] as const) {
+      assert.throws(() => authorize(therapist, action, assignedElsewhere), NotFound, action);
+    }
+  });
+
+  it('lets only the owner publish consent texts', () => {
+    assert.throws(() => authorize(therapist, 'consentText.publish'), Forbidden);
+    assert.throws(() => authorize(frontDesk, 'consentText.publish'), Forbidden);
+    assert.doesNotThrow(() => authorize(owner, 'consentText.publish'));
+  });
+});
+
+describe('safety alerts', () => {
+  it('keeps a therapist from another therapist’s client’s alerts and overrides, as not found', () => {
+    for (const action of ['safety.read', 'safety.override'] as const) {
+      assert.throws(() => authorize(therapist, action, assignedElsewhere), NotFound, action);
+      assert.doesNotThrow(() => authorize(therapist, action, assignedOnTeam), action);
+    }
+  });
+
+  it('never lets front desk see or override a safety alert', () => {
+    for (const action of ['safety.read', 'safety.override'] as const) {
+      assert.throws(() => authorize(frontDesk, action, shared), Forbidden, action);
+    }
+  });
+
+  it('lets only the owner change the safety settings', () => {
+    assert.throws(() => authorize(therapist, 'safetySettings.manage'), Forbidden);
+    assert.doesNotThrow(() => authorize(owner, 'safetySettings.manage'));
   });
 });
 

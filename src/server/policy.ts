@@ -35,7 +35,22 @@ export type Action =
   | 'catalogue.manage'
   | 'noteTemplate.read'
   | 'noteTemplate.manage'
-  | 'reflection.write';
+  | 'reflection.write'
+  | 'healthHistory.read'
+  | 'healthHistory.write'
+  | 'intake.link.manage'
+  | 'intake.review'
+  | 'intakeForm.read'
+  | 'intakeForm.manage'
+  | 'consentText.read'
+  | 'consentText.publish'
+  | 'consent.read'
+  | 'consent.record'
+  | 'consent.withdraw'
+  | 'safety.read'
+  | 'safety.override'
+  | 'safetySettings.read'
+  | 'safetySettings.manage';
 
 /** Facts about one client that rules depend on, gathered by the route before asking. */
 export interface ClientFacts {
@@ -92,6 +107,27 @@ const rules: Record<Action, Rule> = {
   'noteTemplate.manage': isOwner,
   // Reflections are a clinician's own notes about a client they care for.
   'reflection.write': reachesClinically,
+  // A health history is clinical content: the people who treat the client, never front desk.
+  'healthHistory.read': reachesClinically,
+  'healthHistory.write': reachesClinically,
+  // Sending a client their intake link is front-desk work; what comes back is clinical.
+  'intake.link.manage': reachesClient,
+  'intake.review': reachesClinically,
+  'intakeForm.read': always,
+  'intakeForm.manage': isOwner,
+  // Consent is paperwork the front desk often collects on the tablet; the texts are the owner's.
+  'consentText.read': always,
+  'consentText.publish': isOwner,
+  'consent.read': reachesClient,
+  'consent.record': reachesClient,
+  'consent.withdraw': reachesClient,
+  // Safety alerts come from the health history and the note: clinical content. Going ahead
+  // despite an absolute contraindication is the treating clinician's decision.
+  'safety.read': reachesClinically,
+  'safety.override': reachesClinically,
+  // Which ingredients count as tree nuts is practice policy, set by the owner.
+  'safetySettings.read': always,
+  'safetySettings.manage': isOwner,
 };
 
 /** Facts for actions that concern no particular client. */
@@ -145,7 +181,11 @@ function concernsOneClient(action: Action): boolean {
     action.startsWith('schedule.') ||
     action === 'note.edit' ||
     action === 'note.sign' ||
-    action === 'reflection.write'
+    action === 'reflection.write' ||
+    action.startsWith('healthHistory.') ||
+    action.startsWith('intake.') ||
+    action.startsWith('consent.') ||
+    action.startsWith('safety.')
   );
 }
 

@@ -10,6 +10,7 @@ import {
   StaleVersion,
   TooManyAttempts,
   Unauthenticated,
+  Unprocessable,
   type FieldIssue,
 } from '../domain/errors.js';
 import { etagFor } from './etag.js';
@@ -46,6 +47,21 @@ export class DuplicateClient extends Conflict {
   }
 }
 
+/** A note signed without current treatment consent: the editor asks for the reason. */
+export class ConsentMissing extends Conflict {
+  override name = 'ConsentMissing';
+}
+
+/**
+ * A session that cannot start yet: absolute contraindications without an override. Carries
+ * the alerts so the therapist sees what to resolve, and the override to post names them.
+ */
+export class BlockingSafetyAlerts extends Conflict {
+  constructor(readonly alerts: unknown[]) {
+    super('An absolute contraindication blocks this session: override it with a reason to start.');
+  }
+}
+
 export function issuesFromZod(error: z.ZodError, prefix?: string): FieldIssue[] {
   return error.issues.map((issue) => ({
     field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
@@ -56,6 +72,12 @@ export function issuesFromZod(error: z.ZodError, prefix?: string): FieldIssue[] 
 /** The one place where error values become HTTP answers. */
 export function problemFor(error: unknown): Problem {
   if (error instanceof DomainError) {
+    if (error instanceof Unprocessable) {
+      return problem(422, 'unprocessable', 'The answers cannot be accepted as they are.', {
+        detail: error.message,
+        errors: error.issues,
+      });
+    }
     if (error instanceof Invalid) {
       return problem(400, 'invalid-request', 'The request has invalid fields.', {
         detail: error.message,
@@ -76,6 +98,18 @@ export function problemFor(error: unknown): Problem {
       return problem(409, 'duplicate-client', 'Possible duplicate client.', {
         detail: error.message,
         duplicates: error.duplicates,
+      });
+    }
+    if (error instanceof ConsentMissing) {
+      return problem(409, 'consent-missing', 'Treatment consent is not current.', {
+        detail: error.message,
+        errors: error.issues,
+      });
+    }
+    if (error instanceof BlockingSafetyAlerts) {
+      return problem(409, 'blocking-safety-alerts', 'Blocking safety alerts.', {
+        detail: error.message,
+        alerts: error.alerts,
       });
     }
     if (error instanceof Conflict) {

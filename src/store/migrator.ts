@@ -5,7 +5,12 @@ import { clientSearchIndex } from './migrations/2026-11-27T0200-client-search-in
 import { sessionsAndNotes } from './migrations/2026-11-27T0300-sessions-and-notes.js';
 import { noteSearchRecency } from './migrations/2026-11-27T0350-note-search-recency.js';
 import { noteTemplates } from './migrations/2026-11-27T0400-note-templates.js';
+import { healthHistory } from './migrations/2026-11-29T0500-health-history.js';
+import { safety } from './migrations/2026-11-29T0510-safety.js';
+import { intake } from './migrations/2026-11-29T0600-intake.js';
+import { consent } from './migrations/2026-11-29T0700-consent.js';
 import { noteIndexQueue } from './migrations/2026-11-29T0800-note-index-queue.js';
+import { consentLink } from './migrations/2026-11-29T0900-consent-link.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new file instead. */
 export const migrations: Record<string, Migration> = {
@@ -15,7 +20,12 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0300-sessions-and-notes': sessionsAndNotes,
   '2026-11-27T0350-note-search-recency': noteSearchRecency,
   '2026-11-27T0400-note-templates': noteTemplates,
+  '2026-11-29T0500-health-history': healthHistory,
+  '2026-11-29T0510-safety': safety,
+  '2026-11-29T0600-intake': intake,
+  '2026-11-29T0700-consent': consent,
   '2026-11-29T0800-note-index-queue': noteIndexQueue,
+  '2026-11-29T0900-consent-link': consentLink,
 };
 
 export function migrator(db: Kysely<any>): Migrator {

@@ -255,6 +255,188 @@ export interface NoteTemplateTable {
   updated_by: string | null;
 }
 
+/** One immutable version of a client's health history; `number` counts 1, 2, 3… per client. */
+export interface HealthHistoryVersionTable {
+  id: string;
+  practice_id: string;
+  client_id: string;
+  number: number;
+  /** JSON of domain/health-history.ts HealthHistory. */
+  content: string;
+  recorded_by: string;
+  recorded_at: string;
+  source: 'staff' | 'intake' | 'session_check';
+  session_id: string | null;
+  /** JSON array of the sections changed from the previous version, so a list needs no diff. */
+  summary: string | null;
+}
+
+/** The "any changes since your last visit?" answer, one per session. */
+export interface SessionHealthCheckTable {
+  session_id: string;
+  practice_id: string;
+  client_id: string;
+  outcome: 'no_changes' | 'changed';
+  /** The version current after the check. */
+  history_number: number;
+  checked_by: string;
+  checked_at: string;
+}
+
+/** The practice's own intake form; absent means the shipped default form. */
+export interface IntakeFormTable {
+  id: string;
+  practice_id: string;
+  /** JSON of domain/intake-forms.ts IntakeForm. */
+  content: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** A single-purpose link a client opens without an account; only its token's hash is kept. */
+export interface ClientLinkTable {
+  id: string;
+  practice_id: string;
+  client_id: string;
+  purpose: string;
+  token_hash: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  used_at: string | null;
+}
+
+/** What a client sent through a link, with the form as they saw it; only the review changes. */
+export interface IntakeSubmissionTable {
+  id: string;
+  link_id: string;
+  practice_id: string;
+  client_id: string;
+  form_version: number;
+  form: string;
+  answers: string;
+  submitted_at: string;
+  ip: string | null;
+  user_agent: string | null;
+  status: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_note: string | null;
+}
+
+/** A published consent text: append-only; a change is a new version. */
+export interface ConsentTextTable {
+  id: string;
+  practice_id: string;
+  kind: string;
+  version: number;
+  title: string;
+  body: string;
+  validity_months: number | null;
+  /** 1 when signatures of earlier versions stop counting. */
+  requires_resign: number;
+  published_by: string | null;
+  published_at: string;
+}
+
+/** A signature with a copy of the exact text signed: append-only. */
+/** A consent signed through a client's secure link: at most one per kind per link. */
+export interface ClientLinkConsentTable {
+  link_id: string;
+  kind: string;
+  signature_id: string;
+  practice_id: string;
+}
+
+export interface ConsentSignatureTable {
+  id: string;
+  practice_id: string;
+  client_id: string;
+  kind: string;
+  text_id: string;
+  text_version: number;
+  text_title: string;
+  text_body: string;
+  signer_name: string;
+  signer_role: string;
+  guardian_relationship: string | null;
+  shared_with: string | null;
+  mark_type: string;
+  mark_format: string | null;
+  /** The typed name, or the drawn signature (SVG path data or a PNG data: URL). */
+  mark: string;
+  signed_at: string;
+  ip: string;
+  user_agent: string;
+  channel: string;
+  recorded_by: string | null;
+}
+
+export interface ConsentWithdrawalTable {
+  signature_id: string;
+  practice_id: string;
+  client_id: string;
+  reason: string;
+  withdrawn_by: string | null;
+  withdrawn_at: string;
+}
+
+/** An alert shown with a session, as evaluated when it started or when its note was signed. */
+export interface SessionSafetyAlertTable {
+  id: string;
+  session_id: string;
+  practice_id: string;
+  client_id: string;
+  stage: 'start' | 'sign';
+  position: number;
+  rule_id: string;
+  rule_set_version: string;
+  kind: string;
+  title: string;
+  message: string;
+  because: string;
+  /** JSON array of body-region codes. */
+  regions: string;
+  evaluated_at: string;
+}
+
+/** Why a session went ahead despite an absolute contraindication. */
+export interface SafetyOverrideTable {
+  id: string;
+  session_id: string;
+  practice_id: string;
+  client_id: string;
+  rule_id: string;
+  reason: string;
+  overridden_by: string;
+  overridden_at: string;
+}
+
+/** The practice's safety settings; absent means the shipped defaults. */
+export interface PracticeSafetySettingsTable {
+  practice_id: string;
+  /** 1 or 0 (SQLite has no boolean). */
+  coconut_with_tree_nuts: number;
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** Why a note was signed without current treatment consent. */
+export interface SessionConsentExceptionTable {
+  session_id: string;
+  practice_id: string;
+  client_id: string;
+  reason: string;
+  lacking: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface Database {
   practices: PracticeTable;
   users: UserTable;
@@ -275,6 +457,19 @@ export interface Database {
   note_versions: NoteVersionTable;
   reflections: ReflectionTable;
   note_templates: NoteTemplateTable;
+  health_history_versions: HealthHistoryVersionTable;
+  session_health_checks: SessionHealthCheckTable;
+  intake_forms: IntakeFormTable;
+  client_links: ClientLinkTable;
+  intake_submissions: IntakeSubmissionTable;
+  consent_texts: ConsentTextTable;
+  consent_signatures: ConsentSignatureTable;
+  client_link_consents: ClientLinkConsentTable;
+  consent_withdrawals: ConsentWithdrawalTable;
+  session_consent_exceptions: SessionConsentExceptionTable;
+  session_safety_alerts: SessionSafetyAlertTable;
+  safety_overrides: SafetyOverrideTable;
+  practice_safety_settings: PracticeSafetySettingsTable;
   /** SQLite only: the FTS5 index over `notes.search_text`, keyed by the notes' rowid. */
   notes_fts: { rowid: number; search_text: string };
   /** SQLite only: notes whose text changed since it was last indexed (see note-search-index.ts). */

@@ -177,6 +177,8 @@ export interface TimelineEntry {
   painAfter: number | null;
   techniques: string[];
   regions: string[];
+  /** The session's "any changes since your last visit?" check recorded changes. */
+  healthHistoryChanged: boolean;
 }
 
 /**
@@ -201,6 +203,8 @@ export async function clientTimeline(
       'notes.signed_at as note_signed_at',
       'notes.session_id as note_session_id',
     ])
+    .leftJoin('session_health_checks', 'session_health_checks.session_id', 'sessions.id')
+    .select('session_health_checks.outcome as health_check_outcome')
     .where('sessions.client_id', '=', clientId)
     .where('sessions.practice_id', '=', practiceId);
   const before = page.before;
@@ -273,6 +277,7 @@ export async function clientTimeline(
       painAfter: row.pain_after ?? null,
       techniques: [...new Set(uses.map((use) => use.technique))],
       regions: [...new Set(uses.flatMap((use) => use.regions))],
+      healthHistoryChanged: row.health_check_outcome === 'changed',
     };
   });
 }

@@ -3,7 +3,14 @@ import { NotFound, StaleVersion } from '../domain/errors.js';
 import type { Db } from './database.js';
 
 type VersionedTable =
-  'practices' | 'users' | 'clients' | 'products' | 'sessions' | 'reflections' | 'note_templates';
+  | 'practices'
+  | 'users'
+  | 'clients'
+  | 'products'
+  | 'sessions'
+  | 'reflections'
+  | 'note_templates'
+  | 'intake_forms';
 
 /**
  * Optimistic concurrency for every mutable record: the UPDATE only matches the version the

@@ -16,6 +16,14 @@ function lazyPage<Name extends string>(
 const SetupPage = lazyPage(() => import('./pages/setup/SetupPage.js'), 'SetupPage');
 const LoginPage = lazyPage(() => import('./pages/login/LoginPage.js'), 'LoginPage');
 const InvitePage = lazyPage(() => import('./pages/invite/InvitePage.js'), 'InvitePage');
+const PublicIntakePage = lazyPage(
+  () => import('./pages/intake/PublicIntakePage.js'),
+  'PublicIntakePage',
+);
+const IntakeReviewPage = lazyPage(
+  () => import('./pages/intake/IntakeReviewPage.js'),
+  'IntakeReviewPage',
+);
 const ClientListPage = lazyPage(
   () => import('./pages/clients/ClientListPage.js'),
   'ClientListPage',
@@ -28,6 +36,10 @@ const EditClientPage = lazyPage(
 const ClientProfilePage = lazyPage(
   () => import('./pages/clients/ClientProfilePage.js'),
   'ClientProfilePage',
+);
+const HealthHistoryPage = lazyPage(
+  () => import('./pages/health-history/HealthHistoryPage.js'),
+  'HealthHistoryPage',
 );
 const TodayPage = lazyPage(() => import('./pages/today/TodayPage.js'), 'TodayPage');
 const SchedulePage = lazyPage(() => import('./pages/schedule/SchedulePage.js'), 'SchedulePage');
@@ -42,6 +54,16 @@ export function App() {
   const { state, refresh } = useSessionState();
   const [location] = useLocation();
   const [isInvitation] = useRoute('/invite/:token');
+  const [isIntakeLink] = useRoute('/intake/:token');
+
+  // A client's intake link needs no account and looks the same whoever is signed in here.
+  if (isIntakeLink) {
+    return (
+      <Suspense fallback={<PageLoader fullScreen />}>
+        <Route path="/intake/:token" component={PublicIntakePage} />
+      </Suspense>
+    );
+  }
 
   // An invitation link works signed out, and says what to do when someone is signed in. The
   // same element in both states keeps the page mounted while accepting signs the person in.
@@ -100,7 +122,9 @@ export function App() {
                     <Route path="/clients" component={ClientListPage} />
                     <Route path="/clients/new" component={NewClientPage} />
                     <Route path="/clients/:id/edit" component={EditClientPage} />
+                    <Route path="/clients/:id/health-history" component={HealthHistoryPage} />
                     <Route path="/clients/:id" component={ClientProfilePage} />
+                    <Route path="/intake-submissions/:id" component={IntakeReviewPage} />
                     <Route path="/staff" component={StaffPage} />
                     <Route path="/audit" component={AuditPage} />
                     <Route path="/settings" component={SettingsPage} />

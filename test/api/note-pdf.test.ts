@@ -9,6 +9,7 @@ import {
 } from '../support/factories.js';
 import { pdfSkipReason, pdfText } from '../support/pdf.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { giveTreatmentConsent } from '../support/consents.js';
 
 const noteContent = {
   subjective: { reasonForVisit: 'Stiff neck after the café shift', painBefore: 6 },
@@ -48,6 +49,7 @@ for (const { dialect, skip } of dialects) {
       });
       const id = booked.body.session.id as string;
       await practice.owner.put(`/api/v1/sessions/${id}/note`, noteContent, { ifMatch: '"0"' });
+      if (sign) await giveTreatmentConsent(practice.owner, client.id);
       if (sign)
         await practice.owner.post(
           `/api/v1/sessions/${id}/note/sign`,

@@ -6,6 +6,7 @@ import { createStaff, signIn, testPassword } from '../support/factories.js';
 import { noteContent, readNote, saveDraft, signDraft, signedNote } from '../support/notes.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { sessionToDocument } from '../support/sessions.js';
+import { giveTreatmentConsent } from '../support/consents.js';
 
 const correction = {
   reason: 'Wrong side recorded',
@@ -116,7 +117,8 @@ for (const { dialect, skip } of dialects) {
     });
 
     it('signs a draft when its author re-enters their password, and marks the session signed', async () => {
-      const { practice, therapist, session } = await sessionToDocument(server);
+      const { practice, therapist, session, client } = await sessionToDocument(server);
+      await giveTreatmentConsent(practice.owner, client.id);
       const draft = await saveDraft(therapist.client, session.id);
       const response = await therapist.client.post(
         sign(session.id),

@@ -89,6 +89,43 @@ const expected: Record<string, Row> = {
   listMyReflections: clinicians,
   addReflection: clinicians,
   updateReflection: clinicians,
+  // Front desk sends intake links; what clients send back is clinical, reviewed by clinicians.
+  createClientLink: signedIn,
+  listClientLinks: signedIn,
+  revokeClientLink: signedIn,
+  getIntakeForm: signedIn,
+  updateIntakeForm: ownerOnly,
+  listIntakeSubmissions: clinicians,
+  getIntakeSubmission: clinicians,
+  acceptIntakeSubmission: clinicians,
+  rejectIntakeSubmission: clinicians,
+  // A client's link needs no account; the token is the only key (intake.test.ts).
+  openIntakeLink: everyone,
+  submitIntake: everyone,
+  signConsentThroughLink: everyone,
+  // Consent is collected at the front desk too; the texts are the owner's to publish.
+  listConsentTexts: signedIn,
+  publishConsentText: ownerOnly,
+  getClientConsents: signedIn,
+  signConsent: signedIn,
+  getConsentSignature: signedIn,
+  withdrawConsent: signedIn,
+  downloadConsentPdf: signedIn,
+  // A health history is clinical content: front desk never reads or writes it.
+  getHealthHistory: clinicians,
+  updateHealthHistory: clinicians,
+  listHealthHistoryVersions: clinicians,
+  getHealthHistoryVersion: clinicians,
+  compareHealthHistoryVersions: clinicians,
+  getHealthHistoryChangesSinceLastVisit: clinicians,
+  getSessionHealthCheck: clinicians,
+  recordSessionHealthCheck: clinicians,
+  // Safety alerts are clinical; which ingredients count as tree nuts is the owner's policy.
+  getClientSafetyAlerts: clinicians,
+  overrideSafetyAlerts: clinicians,
+  getSessionSafety: clinicians,
+  getSafetySettings: signedIn,
+  updateSafetySettings: ownerOnly,
 };
 
 const principals: Array<Principal & { label: string }> = [

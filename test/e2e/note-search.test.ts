@@ -5,6 +5,7 @@ import { browserSkipReason, launchBrowser } from '../support/browser.js';
 import { createClient, createPractice, testPassword } from '../support/factories.js';
 import { closeContexts, signedInPage } from '../support/pages.js';
 import { startWebTestServer, type TestServer } from '../support/server.js';
+import { giveTreatmentConsent } from '../support/consents.js';
 
 describe('searching notes in the browser', { skip: browserSkipReason() }, () => {
   let server: TestServer;
@@ -35,6 +36,7 @@ describe('searching notes in the browser', { skip: browserSkipReason() }, () => 
       { subjective: { reasonForVisit: 'Stiff shoulders after kayaking' } },
       { ifMatch: '"0"' },
     );
+    await giveTreatmentConsent(practice.owner, client.id);
     await practice.owner.post(
       `/api/v1/sessions/${sessionId}/note/sign`,
       { password: testPassword },

@@ -9,6 +9,7 @@ import { readNote, signedNote } from '../support/notes.js';
 import { closeContexts, signedInPage } from '../support/pages.js';
 import { startWebTestServer, type TestServer } from '../support/server.js';
 import { sessionToDocument, type SessionWorld } from '../support/sessions.js';
+import { giveTreatmentConsent } from '../support/consents.js';
 
 /** The save status above the note; `kind` is its data-state. */
 const saveStatus = (page: Page, kind: string) => page.locator(`.save-status[data-state="${kind}"]`);
@@ -150,6 +151,7 @@ describe('documenting a session in the browser', { skip: browserSkipReason() }, 
 
   it('signs and locks the note, refuses changes, and adds an addendum under it', async () => {
     const { world, page, sessionId } = await therapistOnNote();
+    await giveTreatmentConsent(world.practice.owner, world.client.id);
     await reasonField(page).fill('Low back pain after moving house');
     await waitUntilSaved(page);
 

@@ -1,3 +1,4 @@
+import { giveTreatmentConsent } from './consents.js';
 import { createClient, testPassword } from './factories.js';
 import { noteContent, signedNote } from './notes.js';
 import type { Call, RoleWorld } from './operation-calls.js';
@@ -118,7 +119,8 @@ export const documentationCalls: Record<string, Call> = {
   },
   signNote: async (caller, world) => {
     // Everyone signs a draft of their own; those who may not write one try the therapist's.
-    const { session } = await ownersSession(world);
+    const { session, client } = await ownersSession(world);
+    await giveTreatmentConsent(world.practice.owner, client.id);
     const path = `/api/v1/sessions/${session.id}/note`;
     let draft = await caller.put(path, noteContent(), { ifMatch: '"0"' });
     if (draft.status !== 200)

@@ -1,4 +1,5 @@
 import type { NoteContent } from '../../src/domain/notes.js';
+import { giveTreatmentConsent } from './consents.js';
 import { testPassword } from './factories.js';
 import type { ApiClient, Json } from './http.js';
 
@@ -51,17 +52,28 @@ export async function saveDraft(
   return { note: response.body, etag: response.headers.get('etag')! };
 }
 
-/** Signs a draft as its author would, re-confirming the password. */
+/**
+ * Signs a draft as its author would, re-confirming the password. A client without treatment
+ * consent first signs it on the author's device, as at a first visit, so tests about notes
+ * need not arrange consent (consent.test.ts tests the gate itself).
+ */
 export async function signDraft(
   author: ApiClient,
   sessionId: string,
   etag: string,
 ): Promise<{ note: Json; etag: string }> {
-  const response = await author.post(
-    `/api/v1/sessions/${sessionId}/note/sign`,
-    { password: testPassword },
-    { ifMatch: etag },
-  );
+  const sign = () =>
+    author.post(
+      `/api/v1/sessions/${sessionId}/note/sign`,
+      { password: testPassword },
+      { ifMatch: etag },
+    );
+  let response = await sign();
+  if (response.status === 409 && response.body?.type === '/problems/consent-missing') {
+    const session = await author.get(`/api/v1/sessions/${sessionId}`);
+    await giveTreatmentConsent(author, session.body.clientId);
+    response = await sign();
+  }
   if (response.status !== 200)
     throw new Error(`signing failed: ${response.status} ${response.text}`);
   return { note: response.body, etag: response.headers.get('etag')! };

@@ -12,6 +12,10 @@ import {
 } from './factories.js';
 import { ApiClient, type ApiResponse } from './http.js';
 import { documentationCalls } from './documentation-calls.js';
+import { intakeCalls } from './intake-calls.js';
+import { consentCalls } from './consent-calls.js';
+import { healthHistoryCalls } from './health-history-calls.js';
+import { safetyCalls } from './safety-calls.js';
 import type { TestServer } from './server.js';
 
 /** One practice with an account of every role, shared by a role matrix's calls. */
@@ -203,4 +207,8 @@ export const operationCalls: Record<string, Call> = {
   },
   exportAuditEvents: (caller) => caller.get('/api/v1/audit.csv'),
   ...documentationCalls,
+  ...intakeCalls,
+  ...consentCalls,
+  ...healthHistoryCalls,
+  ...safetyCalls,
 };

@@ -39,6 +39,7 @@ export async function startTestServer(
     logLevel: 'silent',
     sessionMaxHours: 12,
     loginRateLimitPerMinute: 10_000,
+    publicLinkRateLimitPerMinute: 10_000,
     // A lower scrypt cost keeps a suite that signs in hundreds of times fast; the algorithm
     // and code path are the production ones.
     scryptCost: 2 ** 12,

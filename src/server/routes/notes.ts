@@ -35,6 +35,8 @@ import { IdParams, defineRoute, type RouteSpec } from '../routing.js';
 import { verifyPassword } from '../secrets.js';
 import { lockedOut } from './auth.js';
 import { loadAuthorizedSession } from '../session-access.js';
+import { recordAlertsAtSigning, refuseBlockedStart } from '../commands/session-safety.js';
+import { checkConsentBeforeSigning } from '../commands/consents.js';
 
 /** The ETag of a note that does not exist yet is "0": the first save says If-Match: "0". */
 const noteEtag = (note: Note | undefined) => etagFor(note?.version ?? 0);
@@ -113,6 +115,8 @@ export function noteRoutes(context: AppContext): RouteSpec[] {
           ),
         });
         if (issues.length > 0) throw new Invalid('The note has invalid fields.', issues);
+        // The first save starts the session: absolute contraindications must be overridden.
+        if (!existing) await refuseBlockedStart(context, request, actor, session);
         const note = await store.db.transaction().execute(async (trx) => {
           const now = runtime.now().toISOString();
           const saved = await saveDraft(trx, {
@@ -191,8 +195,21 @@ export function noteRoutes(context: AppContext): RouteSpec[] {
         }
         if (account.failedLogins > 0)
           await recordLoginAttempt(store.db, account.id, { failedLogins: 0, lockedUntil: null });
+        const client = (await findClient(store.db, actor.practiceId, session.clientId))!;
         const note = await store.db.transaction().execute(async (trx) => {
           const now = runtime.now().toISOString();
+          // Without current treatment consent the note is signed only with a recorded reason.
+          const consentLacking = await checkConsentBeforeSigning(trx, runtime, {
+            client: {
+              id: client.id,
+              practiceId: actor.practiceId,
+              dateOfBirth: client.dateOfBirth,
+            },
+            timeZone: actor.timeZone,
+            sessionId: session.id,
+            reason: body.consentExceptionReason,
+            userId: actor.userId,
+          });
           const signed = await signNote(trx, {
             practiceId: actor.practiceId,
             sessionId: session.id,
@@ -203,11 +220,22 @@ export function noteRoutes(context: AppContext): RouteSpec[] {
             now,
           });
           await setSessionStatus(trx, session.id, 'signed', now);
+          await recordAlertsAtSigning(context, trx, actor, session, signed.content);
           await recordAudit(context, trx, request, {
             action: 'note.sign',
             recordType: 'note',
             recordId: session.id,
             clientId: session.clientId,
+            ...(consentLacking === null
+              ? {}
+              : {
+                  detail: {
+                    consentException: {
+                      lacking: consentLacking,
+                      reason: body.consentExceptionReason,
+                    },
+                  },
+                }),
           });
           return signed;
         });

@@ -17,6 +17,8 @@ const TimelineEntry = z.object({
   painAfter: z.number().int().nullable(),
   techniques: z.array(z.string()),
   regions: z.array(z.string()),
+  /** The session's health-history check recorded changes (false for front desk). */
+  healthHistoryChanged: z.boolean(),
 });
 const TimelineQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -75,6 +77,7 @@ export function timelineRoutes(context: AppContext): RouteSpec[] {
                 painAfter: null,
                 techniques: [],
                 regions: [],
+                healthHistoryChanged: false,
               })),
           next:
             entries.length === query.limit && last

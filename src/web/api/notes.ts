@@ -49,9 +49,11 @@ export async function signNote(
   sessionId: string,
   password: string,
   etag: string,
+  /** Why the note is signed without current treatment consent, when the API asked for it. */
+  consentExceptionReason: string | null = null,
 ): Promise<{ note: NoteView; etag: string }> {
   const response = await request('POST', `${notePath(sessionId)}/sign`, {
-    body: { password },
+    body: consentExceptionReason === null ? { password } : { password, consentExceptionReason },
     ifMatch: etag,
     schema: NoteView,
     // A wrong password answers 401 without ending the session.

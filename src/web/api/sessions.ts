@@ -52,6 +52,8 @@ const TimelineEntry = z.object({
   painAfter: z.number().int().nullable(),
   techniques: z.array(z.string()),
   regions: z.array(z.string()),
+  /** The session's "any changes since your last visit?" check recorded changes. */
+  healthHistoryChanged: z.boolean().default(false),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 const TimelinePage = z.object({ entries: z.array(TimelineEntry), next: z.string().nullable() });

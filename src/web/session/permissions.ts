@@ -9,6 +9,8 @@ export const offers = {
   auditLog: (role: Role) => role === 'owner',
   practiceSettings: (role: Role) => role === 'owner',
   noteTemplateSettings: (role: Role) => role === 'owner',
+  consentTextSettings: (role: Role) => role === 'owner',
+  intakeFormSettings: (role: Role) => role === 'owner',
   archiveClient: (role: Role) => role !== 'front_desk',
   careTeamChanges: (role: Role, isPrimaryTherapist: boolean) =>
     role === 'owner' || (role === 'therapist' && isPrimaryTherapist),

@@ -16,8 +16,12 @@ import { LoadError, PageLoader } from '../../components/PageStatus.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { offers } from '../../session/permissions.js';
 import { useSession } from '../../session/SessionProvider.js';
+import { ClientSafetyBanner } from '../../components/safety/ClientSafetyBanner.js';
+import { IntakeSection } from '../intake/IntakeSection.js';
+import { HealthHistoryCard } from '../health-history/HealthHistoryCard.js';
 import { CareTeamSection } from './CareTeamSection.js';
 import { ClientDetails } from './ClientDetails.js';
+import { ConsentSection } from './consent/ConsentSection.js';
 import { ReflectionsPanel } from './ReflectionsPanel.js';
 import { SessionTimeline } from './SessionTimeline.js';
 
@@ -123,6 +127,7 @@ export function ClientProfilePage() {
         </Group>
       </PageHeading>
       <Stack gap="md">
+        {offers.clinicalNotes(session.user.role) && <ClientSafetyBanner clientId={client.id} />}
         {staleError && (
           <Alert color="orange" title="Not changed" role="alert">
             This client was changed by someone else in the meantime. Their latest version is shown
@@ -136,10 +141,25 @@ export function ClientProfilePage() {
             client to see them there again.
           </Text>
         )}
+        {offers.clinicalNotes(session.user.role) && (
+          <HealthHistoryCard clientId={client.id} timeZone={session.practice.timeZone} />
+        )}
         <SessionTimeline clientId={client.id} clientName={displayName(client)} />
+        {!archived && (
+          <IntakeSection
+            clientId={client.id}
+            canReview={offers.clinicalNotes(session.user.role)}
+            timeZone={session.practice.timeZone}
+          />
+        )}
         <ClientDetails
           client={client}
           therapistName={therapist}
+          timeZone={session.practice.timeZone}
+        />
+        <ConsentSection
+          clientId={client.id}
+          clientName={displayName(client)}
           timeZone={session.practice.timeZone}
         />
         <CareTeamSection

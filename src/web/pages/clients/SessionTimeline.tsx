@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
@@ -93,7 +93,14 @@ export function SessionTimeline({
                         </Text>
                       )}
                     </Stack>
-                    <SessionStatusBadge status={entry.session.status} />
+                    <Stack gap={4} align="flex-end">
+                      <SessionStatusBadge status={entry.session.status} />
+                      {entry.healthHistoryChanged && (
+                        <Badge color="orange" variant="light">
+                          Health history changed
+                        </Badge>
+                      )}
+                    </Stack>
                   </Group>
                 </UnstyledButton>
               </li>

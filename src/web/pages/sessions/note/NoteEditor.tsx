@@ -13,6 +13,9 @@ import { sessionKeys } from '../../../api/sessions.js';
 import { useCatalogue } from '../../../api/useCatalogue.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { useSession } from '../../../session/SessionProvider.js';
+import { NoteSafetyPanel, NoteSafetyWarnings } from '../../../components/safety/NoteSafetyPanel.js';
+import { useNoteSafety } from '../../../components/safety/useNoteSafety.js';
+import { HealthCheckStep } from '../../health-history/HealthCheckStep.js';
 import { AssessmentSection, PlanSection } from './AssessmentPlanSections.js';
 import { ConflictNotice } from './ConflictNotice.js';
 import { LastPlanButton } from './LastPlanButton.js';
@@ -39,6 +42,14 @@ export function NoteEditor({ visit, record }: { visit: Session; record: NoteReco
   const [signing, signDialog] = useDisclosure(false);
   const { content, state } = snapshot;
   const sessionMinutes = visit.actualMinutes ?? visit.plannedMinutes;
+  const safety = useNoteSafety({
+    sessionId: visit.id,
+    clientId: visit.clientId,
+    timeZone: session.practice.timeZone,
+    content,
+    catalogue: catalogue.data,
+    started: snapshot.etag !== '"0"',
+  });
 
   const edit =
     <S extends Section>(section: S) =>
@@ -64,6 +75,12 @@ export function NoteEditor({ visit, record }: { visit: Session; record: NoteReco
           Sign and lock
         </Button>
       </div>
+      <HealthCheckStep
+        sessionId={visit.id}
+        clientId={visit.clientId}
+        timeZone={session.practice.timeZone}
+      />
+      <NoteSafetyPanel sessionId={visit.id} safety={safety} />
       {restoredShown && (
         <Alert color="blue" title="Unsaved changes brought back" role="status">
           <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -133,6 +150,7 @@ export function NoteEditor({ visit, record }: { visit: Session; record: NoteReco
         }
         onChange={edit('treatment')}
       />
+      <NoteSafetyWarnings safety={safety} />
       <AssessmentSection
         assessment={content.assessment}
         painBefore={content.subjective.painBefore}
