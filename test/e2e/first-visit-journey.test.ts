@@ -160,6 +160,10 @@ describe('a new client’s first visit in the browser', { skip: browserSkipReaso
       await dialog.getByLabel('Why it is safe to go ahead (Fever)').fill(overrideReason);
       await dialog.getByRole('button', { name: 'Go ahead with this reason' }).click();
       await dialog.waitFor({ state: 'hidden' });
+      // The note keeps showing why the session went ahead, with the reason given.
+      const banner = staff.getByRole('region', { name: 'Safety alerts' });
+      await banner.getByText('Went ahead despite an absolute contraindication').waitFor();
+      await banner.getByText(`Fever: “${overrideReason}”`, { exact: false }).waitFor();
     });
 
     await step('choosing the sweet almond blend warns at once', async () => {

@@ -1,5 +1,8 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Alert, Button, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import type { RecordedSafetyOverride } from '../../../domain/safety-records.js';
+import { safetyRule } from '../../../domain/safety-rules.js';
+import { formatInstant } from '../../format.js';
 import { AvoidRegionsChart } from './AvoidRegionsChart.js';
 import { OverrideDialog } from './OverrideDialog.js';
 import { SafetyAlertList } from './SafetyAlertList.js';
@@ -10,7 +13,15 @@ import type { NoteSafety } from './useNoteSafety.js';
  * the session starts, the dialog that asks for a reason to go ahead despite an absolute
  * contraindication.
  */
-export function NoteSafetyPanel({ sessionId, safety }: { sessionId: string; safety: NoteSafety }) {
+export function NoteSafetyPanel({
+  sessionId,
+  safety,
+  timeZone,
+}: {
+  sessionId: string;
+  safety: NoteSafety;
+  timeZone: string;
+}) {
   const blockingCount = safety.unresolved.length;
   // Open by itself the moment a blocked session is opened, before anything is written, until
   // the therapist says "not now"; it closes once every blocking alert has its reason.
@@ -37,6 +48,9 @@ export function NoteSafetyPanel({ sessionId, safety }: { sessionId: string; safe
                 Give reasons to go ahead
               </Button>
             </>
+          )}
+          {!blocked && safety.overrides.length > 0 && (
+            <OverridesRecorded overrides={safety.overrides} timeZone={timeZone} />
           )}
           <SafetyAlertList alerts={safety.standing} />
           <AvoidRegionsChart regions={safety.avoid} />
@@ -66,6 +80,32 @@ export function NoteSafetyWarnings({ safety }: { safety: NoteSafety }) {
           <SafetyAlertList alerts={safety.warnings} />
         </Alert>
       )}
+    </div>
+  );
+}
+
+/** Why the session went ahead despite an absolute contraindication, as recorded at its start. */
+function OverridesRecorded({
+  overrides,
+  timeZone,
+}: {
+  overrides: RecordedSafetyOverride[];
+  timeZone: string;
+}) {
+  return (
+    <div>
+      <Text size="sm" fw={700}>
+        Went ahead despite an absolute contraindication
+      </Text>
+      <List size="sm">
+        {overrides.map((override) => (
+          <List.Item key={override.id}>
+            {safetyRule(override.ruleId)?.title ?? override.ruleId}: “{override.reason}” (
+            {override.overriddenByName ?? 'a former user'},{' '}
+            {formatInstant(override.overriddenAt, timeZone)})
+          </List.Item>
+        ))}
+      </List>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import {
   type SafetyAlert,
 } from '../../../domain/safety.js';
 import { localDate } from '../../../domain/time.js';
+import type { RecordedSafetyOverride } from '../../../domain/safety-records.js';
 import type { Catalogue } from '../../api/catalogue.js';
 import { fetchHealthHistory, healthHistoryKeys } from '../../api/healthHistory.js';
 import { fetchSafetySettings, fetchSessionSafety, safetyKeys } from '../../api/safety.js';
@@ -24,6 +25,8 @@ export interface NoteSafety {
   avoid: AvoidRegion[];
   /** Absolute contraindications without an override for this session yet. */
   unresolved: SafetyAlert[];
+  /** Reasons recorded for going ahead despite an absolute contraindication. */
+  overrides: RecordedSafetyOverride[];
 }
 
 /**
@@ -80,8 +83,9 @@ export function useNoteSafety(input: {
   const record = useQuery({
     queryKey: safetyKeys.session(sessionId),
     queryFn: ({ signal }) => fetchSessionSafety(sessionId, signal),
-    // Read (and audited) only when it can change anything: a blocked session not yet started.
-    enabled: hasBlocking && !started,
+    // Read (and audited) only when an absolute contraindication is recorded: before the start
+    // it decides whether the session may start, after it the note shows why it went ahead.
+    enabled: hasBlocking,
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });
@@ -95,5 +99,6 @@ export function useNoteSafety(input: {
     warnings: evaluated?.warnings ?? [],
     avoid: evaluated?.avoid ?? [],
     unresolved,
+    overrides: record.data?.overrides ?? [],
   };
 }

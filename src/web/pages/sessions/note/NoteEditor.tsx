@@ -80,7 +80,7 @@ export function NoteEditor({ visit, record }: { visit: Session; record: NoteReco
         clientId={visit.clientId}
         timeZone={session.practice.timeZone}
       />
-      <NoteSafetyPanel sessionId={visit.id} safety={safety} />
+      <NoteSafetyPanel sessionId={visit.id} safety={safety} timeZone={session.practice.timeZone} />
       {restoredShown && (
         <Alert color="blue" title="Unsaved changes brought back" role="status">
           <Group justify="space-between" align="flex-start" wrap="nowrap">
