@@ -16,6 +16,11 @@ import { defaultTechniques } from '../src/domain/catalogue.js';
 import { NoteContent, noteSearchText } from '../src/domain/notes.js';
 import { foldForSearch } from '../src/domain/text.js';
 import { seedCatalogue } from '../src/store/catalogue.js';
+import {
+  ensureConsentTexts,
+  insertConsentSignature,
+  listConsentTexts,
+} from '../src/store/consents.js';
 import type { Db } from '../src/store/database.js';
 import type {
   NoteTable,
@@ -212,6 +217,36 @@ export async function seedNotes(
 
   await db.transaction().execute(async (trx) => {
     await seedCatalogue(trx, practiceId, catalogueRuntime);
+    // The bench therapist's clients have signed treatment consent, as a practice's clients
+    // have: without it signing a note needs a recorded reason (the consent gate).
+    const consentAt = new Date(end - 2 * dayMs).toISOString();
+    await ensureConsentTexts(trx, practiceId, { now: consentAt, newId: () => uuidv7() });
+    const treatment = (await listConsentTexts(trx, practiceId)).find(
+      (text) => text.kind === 'treatment',
+    );
+    if (!treatment) throw new Error('No treatment consent text was seeded.');
+    for (const client of benchClients) {
+      await insertConsentSignature(trx, {
+        id: uuidv7(),
+        practiceId,
+        clientId: client.id,
+        text: treatment,
+        input: {
+          textId: treatment.id,
+          textVersion: treatment.version,
+          signerName: 'Bench client',
+          signerRole: 'client',
+          guardianRelationship: null,
+          sharedWith: null,
+          signature: { method: 'typed', typedName: 'Bench client' },
+        },
+        signedAt: consentAt,
+        ip: '127.0.0.1',
+        userAgent: 'palpate-bench',
+        channel: 'tablet',
+        recordedBy: benchUserId,
+      });
+    }
     let sessions: SessionTable[] = [];
     let notes: Array<Insertable<NoteTable>> = [];
     let techniques: NoteTechniqueTable[] = [];

@@ -11,7 +11,7 @@ import {
 } from 'kysely';
 import type { Database } from './schema.js';
 import { migrateToLatest } from './migrator.js';
-import { indexQueuedNotes, notesQueued } from './note-search-index.js';
+import { startNoteIndexer } from './note-search-index.js';
 import { startWalCheckpointer } from './wal-checkpointer.js';
 
 export type Dialect = 'sqlite' | 'postgresql';
@@ -52,10 +52,10 @@ export function withStatementCache(
     close: () => connection.close(),
     prepare: (text) => {
       // Kysely opens every transaction with a plain (deferred) BEGIN. A deferred transaction
-      // that reads and then writes fails at once with SQLITE_BUSY if another connection (the
-      // maintenance worker) committed in between, because its snapshot is stale and no busy
-      // wait can help. IMMEDIATE takes the write lock up front and waits its turn instead;
-      // with one connection per process it serialises nothing that was not serial already.
+      // that reads and then writes fails at once with SQLITE_BUSY if another connection (a
+      // second process, the `palpate` command) committed in between, because its snapshot is
+      // stale and no busy wait can help. IMMEDIATE takes the write lock up front and waits its
+      // turn; with one connection per process it serialises nothing that was not serial.
       const sql = text === 'begin' ? 'begin immediate' : text;
       const cached = cache.get(sql);
       if (cached && !cached.busy) {
@@ -86,19 +86,17 @@ export function openSqlite(file: string): Store {
   connection.pragma('temp_store = MEMORY');
   // The log is reset after each full checkpoint; this caps the file it leaves behind.
   connection.pragma('journal_size_limit = 67108864');
-  const checkpointer = startWalCheckpointer(connection, file, 1_000, {
-    when: notesQueued,
-    run: indexQueuedNotes,
-    maxChunks: 64,
-  });
+  const checkpointer = startWalCheckpointer(connection, file);
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(connection) }),
   });
+  const indexer = startNoteIndexer(db);
   return {
     db,
     dialect: 'sqlite',
     location: file,
     close: async () => {
+      await indexer.stop();
       await checkpointer.stop();
       await db.destroy();
     },

@@ -21,20 +21,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 1000');
-// Maintenance (such as indexing queued notes) may find its tables missing until the
-// migrations have run; it is retried on the next tick and never stops the checkpoints.
-const maintain = () => {
-  const task = workerData.maintenance;
-  if (!task) return;
-  try {
-    const queued = db.prepare(task.when);
-    const statements = task.run.map((text) => db.prepare(text));
-    const runChunk = db.transaction(() => statements.forEach((statement) => statement.run()));
-    for (let chunks = 0; chunks < task.maxChunks && queued.get(); chunks += 1) runChunk.immediate();
-  } catch {}
-};
 const checkpoint = () => {
-  maintain();
   try {
     db.pragma('wal_checkpoint(PASSIVE)');
   } catch (error) {
@@ -51,28 +38,16 @@ parentPort.on('message', (message) => {
 });
 `;
 
-/** Writes run on each tick before the checkpoint: while `when` returns a row, `run` in a transaction. */
-export interface MaintenanceTask {
-  when: string;
-  run: string[];
-  /** At most this many transactions a tick, so a long queue cannot hog the write lock. */
-  maxChunks: number;
-}
-
 export function startWalCheckpointer(
   connection: SqliteDatabase.Database,
   file: string,
   intervalMs = 1_000,
-  maintenance?: MaintenanceTask,
 ): WalCheckpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const fallBack = () => connection.open && connection.pragma('wal_autocheckpoint = 1000');
   let worker: Worker;
   try {
-    worker = new Worker(workerSource, {
-      eval: true,
-      workerData: { driver, file, intervalMs, maintenance },
-    });
+    worker = new Worker(workerSource, { eval: true, workerData: { driver, file, intervalMs } });
   } catch {
     return { stop: async () => {} };
   }
