@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { assertAccessible } from '../support/accessibility.js';
-import { browserSkipReason, screenshot } from '../support/browser.js';
+import { browserSkipReason, screenshot, whenLoaded } from '../support/browser.js';
 import { launchBrowser } from '../support/browser.js';
 import { createClient, createPractice, testPassword } from '../support/factories.js';
 import type { Json } from '../support/http.js';
@@ -148,9 +148,16 @@ describe('consent in the browser', { skip: browserSkipReason() }, () => {
       path: '/settings',
       viewport: 'tablet',
     });
-    await page.getByRole('button', { name: 'Consent to be contacted — version 1' }).click();
-    await page.getByRole('button', { name: 'Edit (publishes version 2)' }).click();
-    await page.getByLabel('Text', { exact: true }).fill('The practice may text me reminders.');
+    await whenLoaded(page);
+    const control = page.getByRole('button', { name: 'Consent to be contacted — version 1' });
+    await control.click();
+    await page
+      .locator('[aria-expanded="true"]', { hasText: 'Consent to be contacted — version 1' })
+      .waitFor();
+    // Every kind has an "Edit (publishes version 2)" button: use the one in this kind's panel.
+    const panel = page.locator(`[id="${await control.getAttribute('aria-controls')}"]`);
+    await panel.getByRole('button', { name: 'Edit (publishes version 2)' }).click();
+    await panel.getByLabel('Text', { exact: true }).fill('The practice may text me reminders.');
     await page.getByRole('button', { name: 'Publish version 2' }).click();
     await page.getByRole('button', { name: 'Consent to be contacted — version 2' }).waitFor();
     await page.getByText('The practice may text me reminders.').waitFor();

@@ -111,4 +111,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/**
+ * Waits until no section of the page is still loading. A page of several sections (Settings)
+ * grows as each one's data arrives; a click aimed while a section above is still a loader can
+ * land on whatever moved under it.
+ */
+export async function whenLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      !Array.from(document.querySelectorAll('[role="status"]')).some((status) =>
+        status.textContent?.includes('Loading…'),
+      ),
+  );
+}
+
 export const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'palpate-e2e-'));

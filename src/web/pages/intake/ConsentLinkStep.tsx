@@ -5,9 +5,8 @@ import type { ConsentLinkStep as Step } from '../../../domain/consent-link.js';
 import { deadLinkMessage } from '../../../domain/intake-links.js';
 import { ApiProblem } from '../../api/client.js';
 import { signConsentThroughLink } from '../../api/intake.js';
-import { ChoiceGroup } from '../../components/ChoiceGroup.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { SignaturePadField } from '../clients/consent/SignaturePadField.js';
+import { SignatureMethodFields } from '../clients/consent/SignatureMethodFields.js';
 import '../clients/consent/consent.css';
 
 const placedFields = [
@@ -140,36 +139,15 @@ export function ConsentLinkStep({
               size="md"
             />
           )}
-          <ChoiceGroup
-            legend="How to sign"
-            columns={2}
-            choices={[
-              { value: 'typed', label: 'Type my name' },
-              { value: 'drawn', label: 'Draw my signature' },
-            ]}
-            value={method}
-            onChange={(value) => setMethod(value === 'drawn' ? 'drawn' : 'typed')}
+          <SignatureMethodFields
+            method={method}
+            onMethodChange={setMethod}
+            typedName={typedName}
+            onTypedNameChange={setTypedName}
+            onDrawingChange={setDrawing}
+            fieldError={fieldError}
+            size="md"
           />
-          {method === 'typed' ? (
-            <TextInput
-              label="Type your full name to sign"
-              description="The same name as above. Typing it here is your signature."
-              value={typedName}
-              onChange={(event) => setTypedName(event.currentTarget.value)}
-              error={fieldError('signature.typedName') ?? fieldError('signature')}
-              maxLength={200}
-              className="typed-signature"
-              size="md"
-            />
-          ) : (
-            <SignaturePadField
-              onChange={setDrawing}
-              error={fieldError('signature.data') ?? fieldError('signature')}
-            />
-          )}
-          <Text size="xs" c="dimmed">
-            The time, this device and its network address are recorded with your signature.
-          </Text>
           <Button type="submit" size="lg" loading={sign.isPending}>
             Sign this consent
           </Button>

@@ -4,10 +4,9 @@ import { useState, type FormEvent } from 'react';
 import { consentKindLabels, type ConsentKind } from '../../../../domain/consent.js';
 import { ApiProblem } from '../../../api/client.js';
 import { consentKeys, listConsentTexts, signConsent } from '../../../api/consents.js';
-import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { LoadError, PageLoader } from '../../../components/PageStatus.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
-import { SignaturePadField } from './SignaturePadField.js';
+import { SignatureMethodFields } from './SignatureMethodFields.js';
 
 const placedFields = [
   'signerName',
@@ -149,35 +148,14 @@ export function SignConsentDialog({
                 />
               )}
             </Group>
-            <ChoiceGroup
-              legend="How to sign"
-              columns={2}
-              choices={[
-                { value: 'typed', label: 'Type my name' },
-                { value: 'drawn', label: 'Draw my signature' },
-              ]}
-              value={method}
-              onChange={(value) => setMethod(value === 'drawn' ? 'drawn' : 'typed')}
+            <SignatureMethodFields
+              method={method}
+              onMethodChange={setMethod}
+              typedName={typedName}
+              onTypedNameChange={setTypedName}
+              onDrawingChange={setDrawing}
+              fieldError={fieldError}
             />
-            {method === 'typed' ? (
-              <TextInput
-                label="Type your full name to sign"
-                description="The same name as above. Typing it here is your signature."
-                value={typedName}
-                onChange={(event) => setTypedName(event.currentTarget.value)}
-                error={fieldError('signature.typedName') ?? fieldError('signature')}
-                maxLength={200}
-                className="typed-signature"
-              />
-            ) : (
-              <SignaturePadField
-                onChange={setDrawing}
-                error={fieldError('signature.data') ?? fieldError('signature')}
-              />
-            )}
-            <Text size="xs" c="dimmed">
-              The time, this device and its network address are recorded with your signature.
-            </Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
                 Cancel
