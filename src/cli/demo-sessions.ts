@@ -121,6 +121,60 @@ function demoNote(
 }
 
 /**
+ * One past visit as the app leaves it after the therapist signs: booked, documented, signed.
+ * Returns the session id so callers can attach what followed the visit (follow-ups, scores).
+ */
+export async function recordSignedVisit(
+  db: Db,
+  runtime: Runtime,
+  practice: { id: string; timeZone: string },
+  visit: {
+    clientId: string;
+    therapistId: string;
+    startsAt: Date;
+    location: string;
+    content: NoteContent;
+  },
+): Promise<string> {
+  const id = runtime.newId();
+  const stamp = visit.startsAt.toISOString();
+  const serviceDate = localDate(visit.startsAt, practice.timeZone);
+  await insertSession(db, {
+    id,
+    practice_id: practice.id,
+    client_id: visit.clientId,
+    therapist_id: visit.therapistId,
+    starts_at: stamp,
+    service_date: serviceDate,
+    planned_minutes: 60,
+    session_type: 'therapeutic',
+    location: visit.location,
+    created_at: stamp,
+    created_by: visit.therapistId,
+  });
+  await saveDraft(db, {
+    practiceId: practice.id,
+    sessionId: id,
+    clientId: visit.clientId,
+    authorId: visit.therapistId,
+    content: visit.content,
+    expectedVersion: 0,
+    now: stamp,
+  });
+  await signNote(db, {
+    practiceId: practice.id,
+    sessionId: id,
+    expectedVersion: 1,
+    userId: visit.therapistId,
+    serviceDate,
+    versionId: runtime.newId(),
+    now: stamp,
+  });
+  await setSessionStatus(db, id, 'signed', stamp);
+  return id;
+}
+
+/**
  * Months of signed session notes for some demo clients, weekly, with pain that improves for
  * some, plateaus for others and worsens for a few; plus one booked session today each.
  */
@@ -142,40 +196,13 @@ export async function seedDemoSessions(
     for (let visit = 0; visit < visits; visit += 1) {
       const startsAt = new Date(now.getTime() - (visits - visit) * 7 * 86_400_000);
       startsAt.setUTCHours(14 + (index % 6), 0, 0, 0);
-      const id = runtime.newId();
-      const stamp = startsAt.toISOString();
-      await insertSession(db, {
-        id,
-        practice_id: practice.id,
-        client_id: client.id,
-        therapist_id: client.therapistId,
-        starts_at: stamp,
-        service_date: localDate(startsAt, practice.timeZone),
-        planned_minutes: 60,
-        session_type: 'therapeutic',
-        location: `Room ${1 + (index % 3)}`,
-        created_at: stamp,
-        created_by: client.therapistId,
-      });
-      await saveDraft(db, {
-        practiceId: practice.id,
-        sessionId: id,
+      await recordSignedVisit(db, runtime, practice, {
         clientId: client.id,
-        authorId: client.therapistId,
+        therapistId: client.therapistId,
+        startsAt,
+        location: `Room ${1 + (index % 3)}`,
         content: demoNote(random, visit, trajectory, start, productIds),
-        expectedVersion: 0,
-        now: stamp,
       });
-      await signNote(db, {
-        practiceId: practice.id,
-        sessionId: id,
-        expectedVersion: 1,
-        userId: client.therapistId,
-        serviceDate: localDate(startsAt, practice.timeZone),
-        versionId: runtime.newId(),
-        now: stamp,
-      });
-      await setSessionStatus(db, id, 'signed', stamp);
       count += 1;
     }
     const today = new Date(now);

@@ -19,6 +19,7 @@ import {
   seededRandom,
 } from './demo-names.js';
 import { seedDemoSessions } from './demo-sessions.js';
+import { seedDemoPatterns } from './demo-patterns.js';
 import { seedDemoConsents } from './demo-consents.js';
 import { seedDemoHealthHistories } from './demo-health-history.js';
 
@@ -165,6 +166,30 @@ export async function seedDemoPractice(store: Store, clientCount = 150): Promise
       documented,
       random,
     );
+    const mayaId = therapistIds[1]!;
+    const plantedClient = async (legalFirstName: string, legalLastName: string) => {
+      const client = await insertClient(trx, {
+        id: runtime.newId(),
+        practiceId: practice.id,
+        input: {
+          ...demoClient(random, demoClients.length, therapistIds),
+          legalFirstName,
+          legalLastName,
+          preferredName: null,
+          email: `${legalFirstName}.${legalLastName}@example.com`.toLowerCase(),
+          primaryTherapistId: mayaId,
+        },
+        userId: owner.id,
+        now,
+      });
+      demoClients.push(client);
+      return client.id;
+    };
+    await seedDemoPatterns(trx, runtime, { id: practice.id, timeZone: practice.timeZone }, mayaId, {
+      responds: await plantedClient('Nadia', 'Haddad'),
+      reacts: await plantedClient('Tom', 'Becker'),
+      plateaus: await plantedClient('Ruth', 'Alvarez'),
+    });
     await seedDemoConsents(
       trx,
       runtime,
