@@ -1,7 +1,8 @@
 /**
  * Bounded load from this process with autocannon, on loopback only: an unmeasured warm-up,
  * then a measured run whose every response time is kept so the percentiles are exact (the
- * autocannon histogram has no p95).
+ * autocannon histogram has no p95). A request too heavy to load (a practice-wide table) is
+ * timed instead: a few requests one after another on one connection (`runSequential`).
  */
 import autocannon from 'autocannon';
 import type { ServerUsage } from './child.js';
@@ -20,6 +21,12 @@ export interface LoadSettings {
   warmupSeconds: number;
 }
 
+/** A sequential run: `requests` timed one after another, after `warmupRequests` untimed. */
+export interface SequentialSettings {
+  requests: number;
+  warmupRequests: number;
+}
+
 export interface ServerCost {
   /** Server process CPU time per response (user + system), in microseconds. */
   cpuMicrosPerRequest: number;
@@ -36,6 +43,8 @@ export interface LatencySummary {
 }
 
 export interface LoadStats {
+  /** `load`: concurrent connections for a duration; `sequential`: N requests in a row. */
+  kind: 'load' | 'sequential';
   /** Successful (2xx) responses per second over the measured run. */
   requestsPerSecond: number;
   /** All responses received in the measured run. */
@@ -85,17 +94,22 @@ interface RawRun {
   statusCodes: Record<string, number>;
 }
 
-function fire(url: string, plan: LoadPlan, connections: number, seconds: number): Promise<RawRun> {
+/** How long autocannon runs: for `seconds`, or until `amount` responses have come back. */
+type Extent = { connections: number; timeoutSeconds: number } & (
+  { seconds: number } | { amount: number }
+);
+
+function fire(url: string, plan: LoadPlan, extent: Extent): Promise<RawRun> {
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url,
-        connections,
-        duration: seconds,
+        connections: extent.connections,
+        ...('amount' in extent ? { amount: extent.amount } : { duration: extent.seconds }),
         pipelining: 1,
-        timeout: 10,
+        timeout: extent.timeoutSeconds,
         requests: plan.requests,
       },
       (error: unknown, result: autocannon.Result) => {
@@ -126,23 +140,52 @@ export async function runLoad(
   serverUsage?: () => Promise<ServerUsage>,
 ): Promise<LoadStats> {
   assertLoopback(url);
+  const extent = { connections: settings.connections, timeoutSeconds: 10 };
   if (settings.warmupSeconds > 0)
-    await fire(url, plan, settings.connections, settings.warmupSeconds);
+    await fire(url, plan, { ...extent, seconds: settings.warmupSeconds });
   const before = await serverUsage?.();
-  const { result, latencies, statusCodes } = await fire(
-    url,
-    plan,
-    settings.connections,
-    settings.seconds,
-  );
+  const run = await fire(url, plan, { ...extent, seconds: settings.seconds });
   const after = await serverUsage?.();
+  return statsOf('load', run, settings.seconds, before, after);
+}
+
+/**
+ * Times `requests` requests one after another on one connection, after `warmupRequests`
+ * untimed ones: for a request that takes seconds, where the question is how long one takes,
+ * not how many a server sustains. The latency summary's p50 is the median.
+ */
+export async function runSequential(
+  url: string,
+  plan: LoadPlan,
+  settings: SequentialSettings,
+  serverUsage?: () => Promise<ServerUsage>,
+): Promise<LoadStats> {
+  assertLoopback(url);
+  // A slow answer is what is being measured: only a stuck server should time out.
+  const extent = { connections: 1, timeoutSeconds: 120 };
+  if (settings.warmupRequests > 0)
+    await fire(url, plan, { ...extent, amount: settings.warmupRequests });
+  const before = await serverUsage?.();
+  const run = await fire(url, plan, { ...extent, amount: settings.requests });
+  const after = await serverUsage?.();
+  return statsOf('sequential', run, 0, before, after);
+}
+
+function statsOf(
+  kind: LoadStats['kind'],
+  { result, latencies, statusCodes }: RawRun,
+  seconds: number,
+  before: ServerUsage | undefined,
+  after: ServerUsage | undefined,
+): LoadStats {
   const ok = Object.entries(statusCodes)
     .filter(([code]) => code.startsWith('2'))
     .reduce((sum, [, count]) => sum + count, 0);
   const responses = latencies.length;
-  const durationSeconds = result.duration > 0 ? result.duration : settings.seconds;
+  const durationSeconds = result.duration > 0 ? result.duration : seconds;
   return {
-    requestsPerSecond: round(ok / durationSeconds, 1),
+    kind,
+    requestsPerSecond: durationSeconds > 0 ? round(ok / durationSeconds, 1) : 0,
     responses,
     durationSeconds,
     latencyMs: summarizeLatencies(latencies),

@@ -15,8 +15,13 @@ export interface ScenarioResult {
   id: string;
   title: string;
   server: 'hello' | 'palpate';
+  /**
+   * `load`: under concurrent load for a duration. `sequential`: a few requests timed one after
+   * another (a heavy table); its p50 is the median, and it has no throughput ratio.
+   */
+  kind: 'load' | 'sequential';
   requestsPerSecond: number;
-  /** Throughput as a share of the same engine run's hello-world baseline. */
+  /** Throughput as a share of the same engine run's hello-world baseline (load only). */
   ratioToBaseline: number | null;
   latencyMs: LatencySummary;
   responses: number;
@@ -40,6 +45,7 @@ export interface EngineResult {
     sessions: number;
     signedNotes: number;
     drafts: number;
+    followUps: number;
   };
   scenarios: ScenarioResult[];
   auditChain: { intact: boolean; events: number; seconds: number } | null;
@@ -152,16 +158,21 @@ export function formatReport(report: BenchReport): string {
     '',
   );
   const rows: string[][] = [];
+  let sequential = 0;
   for (const engine of report.engines) {
     for (const scenario of engine.scenarios) {
+      // A handful of requests in a row has a median and a max, not a throughput or a tail.
+      const loaded = scenario.kind !== 'sequential';
+      if (!loaded) sequential = Math.max(sequential, scenario.responses);
       rows.push([
         engine.engine,
-        scenario.id,
-        fixed(scenario.requestsPerSecond, 0),
+        loaded ? scenario.id : `${scenario.id} *`,
+        loaded ? fixed(scenario.requestsPerSecond, 0) : '',
         scenario.ratioToBaseline === null ? '' : `${fixed(scenario.ratioToBaseline * 100, 1)}%`,
         fixed(scenario.latencyMs.p50, 2),
-        fixed(scenario.latencyMs.p95, 2),
-        fixed(scenario.latencyMs.p99, 2),
+        loaded ? fixed(scenario.latencyMs.p95, 2) : '',
+        loaded ? fixed(scenario.latencyMs.p99, 2) : '',
+        fixed(scenario.latencyMs.max, 2),
         String(scenario.errors),
         scenario.serverCost ? fixed(scenario.serverCost.cpuMicrosPerRequest, 0) : '',
         scenario.serverCost ? `${fixed(scenario.serverCost.loopUtilization * 100, 0)}%` : '',
@@ -178,12 +189,19 @@ export function formatReport(report: BenchReport): string {
         'p50 ms',
         'p95 ms',
         'p99 ms',
+        'max ms',
         'errors',
         'server µs/req',
         'loop busy',
       ],
       rows,
     ),
+    ...(sequential > 0
+      ? [
+          `* timed one request at a time (${sequential} in a row after a warm-up), not under ` +
+            'load: p50 is the median.',
+        ]
+      : []),
     '',
   );
   for (const engine of report.engines) {
@@ -191,13 +209,16 @@ export function formatReport(report: BenchReport): string {
     out.push(
       `${engine.engine}: ${engine.version}; seeded ${engine.seed.clients} clients, ` +
         `${engine.seed.auditEvents} audit events, ${engine.seed.sessions} sessions ` +
-        `(${engine.seed.signedNotes} signed notes, ${engine.seed.drafts} drafts) in ` +
+        `(${engine.seed.signedNotes} signed notes, ${engine.seed.drafts} drafts, ` +
+        `${engine.seed.followUps} follow-ups) in ` +
         `${fixed(engine.seed.seconds, 1)} s` +
         (chain
           ? `; audit chain ${chain.intact ? 'intact' : 'BROKEN'} (${chain.events} events)`
           : ''),
     );
     for (const scenario of engine.scenarios) {
+      if (scenario.responses === 0)
+        out.push(`  warning: ${scenario.id} had no response in its measured run`);
       if (scenario.errors === 0) continue;
       const codes = Object.entries(scenario.statusCodes)
         .filter(([code]) => !code.startsWith('2'))

@@ -23,7 +23,7 @@ import {
   settleAfterLoad,
   type ScratchDatabase,
 } from './database.js';
-import { runLoad } from './load.js';
+import { runLoad, runSequential } from './load.js';
 import { benchOptions, scratchRoot, type BenchOptions } from './options.js';
 import {
   formatReport,
@@ -101,7 +101,8 @@ async function benchEngine(
   progress(
     `${tag} seeded ${practice.counts.clients} clients, ${practice.counts.auditEvents} audit events, ` +
       `${practice.counts.careTeam} care-team links, ${practice.counts.sessions} sessions ` +
-      `(${practice.counts.signedNotes} signed notes, ${practice.counts.drafts} drafts) in ` +
+      `(${practice.counts.signedNotes} signed notes, ${practice.counts.drafts} drafts, ` +
+      `${practice.counts.followUps} follow-ups) in ` +
       `${practice.seconds.toFixed(1)} s`,
   );
 
@@ -128,16 +129,22 @@ async function benchEngine(
   for (const scenario of selectedScenarios(options)) {
     const server = scenario.server === 'hello' ? hello : palpate;
     progress(`${tag} ${scenario.id}: ${scenario.title}`);
-    const stats = await runLoad(server.url, scenario.plan({ practice, session }), options, () =>
-      server.usage(),
-    );
+    const plan = scenario.plan({ practice, session });
+    const usage = () => server.usage();
+    const stats = scenario.sequential
+      ? await runSequential(server.url, plan, scenario.sequential, usage)
+      : await runLoad(server.url, plan, options, usage);
     if (scenario.id === baselineScenarioId) baseline = stats.requestsPerSecond;
+    // A throughput ratio means nothing for requests sent one at a time.
+    const loaded = stats.kind === 'load';
     const result: ScenarioResult = {
       id: scenario.id,
       title: scenario.title,
       server: scenario.server,
+      kind: stats.kind,
       requestsPerSecond: stats.requestsPerSecond,
-      ratioToBaseline: baseline ? Number((stats.requestsPerSecond / baseline).toFixed(4)) : null,
+      ratioToBaseline:
+        baseline && loaded ? Number((stats.requestsPerSecond / baseline).toFixed(4)) : null,
       latencyMs: stats.latencyMs,
       responses: stats.responses,
       errors: stats.errors,
@@ -147,8 +154,11 @@ async function benchEngine(
     };
     results.push(result);
     progress(
-      `${tag}   ${stats.requestsPerSecond.toFixed(0)} req/s, p50 ${stats.latencyMs.p50} ms, ` +
-        `p99 ${stats.latencyMs.p99} ms, errors ${stats.errors}` +
+      `${tag}   ` +
+        (loaded
+          ? `${stats.requestsPerSecond.toFixed(0)} req/s, p50 ${stats.latencyMs.p50} ms, p99 ${stats.latencyMs.p99} ms`
+          : `${stats.responses} in a row: median ${stats.latencyMs.p50} ms, max ${stats.latencyMs.max} ms`) +
+        `, errors ${stats.errors}` +
         (stats.server
           ? `; server ${stats.server.cpuMicrosPerRequest} µs CPU/request, loop ${(stats.server.loopUtilization * 100).toFixed(0)}% busy`
           : ''),

@@ -3,15 +3,23 @@
  * to `scenarios`: say which server it loads and build its requests from the seeded practice.
  * Requests vary per call through autocannon's setupRequest (paths, ids, bodies); the
  * per-request `context` pairs a request with its response (one in flight per connection).
+ * A scenario with `sequential` is not loaded but timed, a few requests in a row.
  */
 import type { ClientInput } from '../src/domain/clients.js';
 import type { NoteContent } from '../src/domain/notes.js';
 import { timelineFirstPage } from '../src/domain/sessions.js';
 import { seededRandom } from '../src/cli/demo-names.js';
-import type { LoadPlan, LoadRequest } from './load.js';
+import type { LoadPlan, LoadRequest, SequentialSettings } from './load.js';
+import {
+  clientEffectiveness,
+  clientsNotImproving,
+  practiceEffectiveness,
+  practiceEffectivenessAll,
+  sessionBriefing,
+} from './scenarios-effectiveness.js';
 import type { SeededClient, SeededPractice } from './seed.js';
 import type { SeededNoteSession } from './seed-notes.js';
-import { syntheticNote } from './seed-notes.js';
+import { syntheticNote } from './note-content.js';
 import type { BenchSession } from './session.js';
 
 export interface ScenarioEnv {
@@ -24,6 +32,12 @@ export interface Scenario {
   title: string;
   /** `hello` is the bare Fastify baseline process; `palpate` the real server. */
   server: 'hello' | 'palpate';
+  /**
+   * Set for a request too heavy to load (a practice-wide table): `requests` timed one after
+   * another after `warmupRequests`, reported as median and max. Otherwise the scenario runs
+   * at the run's connections for its seconds.
+   */
+  sequential?: SequentialSettings;
   plan(env: ScenarioEnv): LoadPlan;
 }
 
@@ -297,8 +311,13 @@ export const scenarios: Scenario[] = [
   clientOpen,
   clientUpdate,
   timelineOpen,
+  clientEffectiveness,
+  sessionBriefing,
   draftSave,
   noteSearch,
   noteSign,
+  practiceEffectiveness,
+  practiceEffectivenessAll,
+  clientsNotImproving,
 ];
 export const baselineScenarioId = helloWorld.id;

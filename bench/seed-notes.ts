@@ -1,21 +1,21 @@
 /**
  * Bulk loader for sessions and SOAP notes: `PALPATE_BENCH_SESSIONS` sessions spread over the
- * seeded clients, one client of the bench therapist with exactly 500 (the timeline scenario),
- * most with a signed note stored as `signNote` leaves it (signed_at, note_techniques rows, a
- * note_versions row), plus booked sessions for the draft-save scenario and unsigned drafts for
- * the sign scenario. Note content is built with the domain schema, so it is valid, and its
- * search text is derived exactly as the store derives it. Rows are generated and inserted in
- * batches of 500 so 200,000 notes never sit in memory at once; SQLite's FTS table is filled
- * by its insert trigger, PostgreSQL's tsvector is a generated column.
+ * seeded clients, one client of the bench therapist with exactly 500 (the timeline scenario;
+ * the newest is booked for tomorrow, for the briefing), most with a signed note stored as
+ * `signNote` leaves it (signed_at, note_techniques, note_products and note_pain_regions rows,
+ * a note_versions row) and about 30% of those with the client's follow-up, plus booked
+ * sessions for the draft-save scenario and unsigned drafts for the sign scenario. Note content
+ * is built with the domain schema, so it is valid, and its search text is derived exactly as
+ * the store derives it. Rows are generated and inserted in batches of 500 so 200,000 notes
+ * never sit in memory at once; SQLite's FTS table is filled by its insert trigger,
+ * PostgreSQL's tsvector is a generated column.
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { Insertable } from 'kysely';
 import { pick } from '../src/cli/demo-names.js';
-import { bodyRegions } from '../src/domain/body-regions.js';
-import { defaultTechniques } from '../src/domain/catalogue.js';
-import { NoteContent, noteSearchText } from '../src/domain/notes.js';
+import { noteSearchText } from '../src/domain/notes.js';
 import { foldForSearch } from '../src/domain/text.js';
-import { seedCatalogue } from '../src/store/catalogue.js';
+import { listProducts, seedCatalogue } from '../src/store/catalogue.js';
 import {
   ensureConsentTexts,
   insertConsentSignature,
@@ -23,141 +23,26 @@ import {
 } from '../src/store/consents.js';
 import type { Db } from '../src/store/database.js';
 import type {
+  Database,
+  NotePainRegionTable,
+  NoteProductTable,
   NoteTable,
   NoteTechniqueTable,
   NoteVersionTable,
+  SessionFollowUpTable,
   SessionTable,
 } from '../src/store/schema.js';
+import { clientHabits, syntheticNote, timelineHabits, type ClientHabits } from './note-content.js';
+import {
+  noteAnalyticsRows,
+  seedClientOutcomes,
+  syntheticFollowUp,
+  type SeededVisit,
+} from './seed-outcomes.js';
 
 const batchSize = 500;
 const dayMs = 86_400_000;
 export const timelineSessions = 500;
-
-/** Words a therapist writes and later searches for; a few are rare on purpose. */
-const complaints = [
-  'neck stiffness after long desk days',
-  'low back pain when gardening',
-  'tension headache behind the eyes',
-  'sciatica down the left leg',
-  'plantar fasciitis from marathon training',
-  'rotator cuff strain from swimming',
-  'whiplash follow-up after a car accident',
-  'jaw clenching and temporomandibular pain',
-  'hamstring tightness from cycling',
-  'insomnia and general stress',
-  'carpal tunnel symptoms from typing',
-  'piriformis syndrome when sitting',
-];
-const findings = [
-  'hypertonic upper trapezius and levator scapulae',
-  'trigger points in the quadratus lumborum',
-  'adhesions along the iliotibial band',
-  'restricted cervical rotation to the right',
-  'tender gastrocnemius and soleus',
-  'guarding in the rhomboids',
-  'forward head posture with rounded shoulders',
-  'reduced hip flexion on the left',
-];
-const responses = [
-  'tissue softened well, client relaxed',
-  'some soreness expected, pressure tolerated',
-  'range of motion improved noticeably',
-  'client reported immediate relief',
-  'fell asleep halfway through',
-];
-const homeCare = [
-  'doorway pectoral stretch twice daily',
-  'heat pack in the evening',
-  'chin tucks every hour at the desk',
-  'foam roller on the calves',
-  'hydrate and walk daily',
-];
-const rareWords = ['kinesiotape', 'osteopenia', 'fibromyalgia', 'scoliosis', 'bursitis'];
-
-/** `q` values for the note-search scenario: whole words, prefixes, pairs, rare and absent. */
-export const noteSearchQueries: string[] = [
-  'neck',
-  'trapezius',
-  'levator scapulae',
-  'sciatica',
-  'plantar',
-  'fasc',
-  'rotator cuff',
-  'whiplash',
-  'headache',
-  'piriformis',
-  'hamstr',
-  'quadratus lumborum',
-  'gastrocnemius',
-  'foam roller',
-  'kinesiotape',
-  'osteopenia',
-  'fibromyalgia',
-  'scoliosis',
-  'bursitis',
-  'marathon',
-  'insomnia',
-  'carpal',
-  'iliotibial',
-  'rhomboids',
-  'zzyzx',
-  'temporomandibular',
-];
-
-const regionCodes = bodyRegions.map((region) => region.code);
-const techniqueCodes = defaultTechniques.map((technique) => technique.code);
-
-export function syntheticNote(random: () => number, visit: number): NoteContent {
-  const techniques = [];
-  const count = 1 + Math.floor(random() * 3);
-  for (let index = 0; index < count; index += 1) {
-    const regions = new Set<string>();
-    const regionCount = 1 + Math.floor(random() * 4);
-    while (regions.size < regionCount) regions.add(pick(random, regionCodes));
-    techniques.push({
-      technique: techniqueCodes[(visit + index * 5) % techniqueCodes.length]!,
-      regions: [...regions],
-      minutes: 10 + Math.floor(random() * 10),
-      pressure: 1 + Math.floor(random() * 5),
-    });
-  }
-  const painBefore = 3 + Math.floor(random() * 6);
-  return NoteContent.parse({
-    subjective: {
-      reasonForVisit: pick(random, complaints),
-      symptoms: `${pick(random, complaints)}; worse in the morning`,
-      changesSinceLastVisit: random() < 0.05 ? `new: ${pick(random, rareWords)}` : '',
-      painBefore,
-      stress: Math.floor(random() * 11),
-      sleepQuality: null,
-    },
-    objective: {
-      posture: random() < 0.5 ? 'forward head posture' : '',
-      palpation: pick(random, findings),
-      rangeOfMotion: 'cervical rotation within normal limits',
-      bodyChart: techniques[0]!.regions.map((region) => ({
-        region,
-        kind: 'tension',
-        intensity: 1 + Math.floor(random() * 3),
-      })),
-    },
-    treatment: {
-      techniques,
-      heatCold: random() < 0.3 ? 'heat' : 'none',
-      clientResponse: pick(random, responses),
-    },
-    assessment: {
-      responseToTreatment: pick(random, responses),
-      painAfter: Math.max(0, painBefore - 1 - Math.floor(random() * 3)),
-      tissueChanges: 'less guarding',
-    },
-    plan: {
-      frequency: 'every two weeks',
-      homeCare: pick(random, homeCare),
-      focusNextTime: pick(random, findings),
-    },
-  });
-}
 
 export interface SeededNoteSession {
   id: string;
@@ -168,11 +53,13 @@ export interface SeededNoteSession {
 export interface SeededNotes {
   /** The bench therapist's client with exactly 500 sessions. */
   timelineClientId: string;
+  /** The timeline client's next visit, booked for tomorrow: the briefing scenario. */
+  briefingSessionId: string;
   /** Booked sessions of the bench therapist without a note: the draft-save scenario. */
   draftSessions: SeededNoteSession[];
   /** Unsigned drafts written by the bench therapist, one per sign request. */
   signDrafts: SeededNoteSession[];
-  counts: { sessions: number; signedNotes: number; drafts: number };
+  counts: { sessions: number; signedNotes: number; drafts: number; followUps: number };
 }
 
 interface ClientRef {
@@ -180,9 +67,24 @@ interface ClientRef {
   therapistId: string;
 }
 
+/** Inserts rows in slices of 500, well under either engine's limit on statement parameters. */
+async function insertRows<T extends keyof Database>(
+  db: Db,
+  table: T,
+  rows: Array<Insertable<Database[T]>>,
+): Promise<void> {
+  for (let at = 0; at < rows.length; at += batchSize) {
+    await db
+      .insertInto(table)
+      .values(rows.slice(at, at + batchSize) as never)
+      .execute();
+  }
+}
+
 /**
  * Loads `total` sessions. `benchClients` are the clients the bench therapist treats (primary
- * therapist); the first gets the 500-session timeline, the draft and sign sessions go to them.
+ * therapist); the first gets the 500-session timeline (its newest session booked for
+ * tomorrow), the draft and sign sessions go to them.
  */
 export async function seedNotes(
   db: Db,
@@ -209,14 +111,34 @@ export async function seedNotes(
   const historyCount = options.total - draftCount - signCount;
   const seeded: SeededNotes = {
     timelineClientId: timelineClient.id,
+    briefingSessionId: '',
     draftSessions: [],
     signDrafts: [],
-    counts: { sessions: 0, signedNotes: 0, drafts: 0 },
+    counts: { sessions: 0, signedNotes: 0, drafts: 0, followUps: 0 },
   };
+  // Filled once the catalogue's product ids are known, one entry per client on first use.
+  const habitsOf = new Map<string, ClientHabits>();
+  const timelineVisits: SeededVisit[] = [];
   const catalogueRuntime = { now: () => new Date(start - dayMs), newId: () => uuidv7() };
 
   await db.transaction().execute(async (trx) => {
     await seedCatalogue(trx, practiceId, catalogueRuntime);
+    const products = await listProducts(trx, practiceId);
+    const productIds = products.map((product) => product.id);
+    // The product the follow-ups report skin reactions after more often.
+    const reactiveProductId = products.find((product) => product.kind === 'balm')?.id;
+    habitsOf.set(
+      timelineClient.id,
+      timelineHabits([productIds[0]!, ...(reactiveProductId ? [reactiveProductId] : [])]),
+    );
+    const habitsFor = (clientId: string) => {
+      let habits = habitsOf.get(clientId);
+      if (!habits) {
+        habits = clientHabits(random, productIds);
+        habitsOf.set(clientId, habits);
+      }
+      return habits;
+    };
     // The bench therapist's clients have signed treatment consent, as a practice's clients
     // have: without it signing a note needs a recorded reason (the consent gate).
     const consentAt = new Date(end - 2 * dayMs).toISOString();
@@ -251,21 +173,26 @@ export async function seedNotes(
     let notes: Array<Insertable<NoteTable>> = [];
     let techniques: NoteTechniqueTable[] = [];
     let versions: NoteVersionTable[] = [];
+    let productUses: NoteProductTable[] = [];
+    let painRegions: NotePainRegionTable[] = [];
+    let followUps: SessionFollowUpTable[] = [];
     const flush = async () => {
-      if (sessions.length > 0) await trx.insertInto('sessions').values(sessions).execute();
-      if (notes.length > 0) await trx.insertInto('notes').values(notes).execute();
-      for (let at = 0; at < techniques.length; at += batchSize) {
-        await trx
-          .insertInto('note_techniques')
-          .values(techniques.slice(at, at + batchSize))
-          .execute();
-      }
-      if (versions.length > 0) await trx.insertInto('note_versions').values(versions).execute();
+      await insertRows(trx, 'sessions', sessions);
+      await insertRows(trx, 'notes', notes);
+      await insertRows(trx, 'note_techniques', techniques);
+      await insertRows(trx, 'note_products', productUses);
+      await insertRows(trx, 'note_pain_regions', painRegions);
+      await insertRows(trx, 'note_versions', versions);
+      await insertRows(trx, 'session_follow_ups', followUps);
       seeded.counts.sessions += sessions.length;
+      seeded.counts.followUps += followUps.length;
       sessions = [];
       notes = [];
       techniques = [];
+      productUses = [];
+      painRegions = [];
       versions = [];
+      followUps = [];
     };
 
     for (let index = 0; index < options.total; index += 1) {
@@ -292,12 +219,15 @@ export async function seedNotes(
         client = otherBenchClients[index % otherBenchClients.length]!;
         startsMs = end - Math.floor(random() * 30) * dayMs;
       }
+      // The timeline client's newest session is tomorrow's booking: the one the briefing opens.
+      const briefing = kind === 'history' && index === 0 && timelineCount > 0;
+      if (briefing) startsMs = end + dayMs;
       startsMs -= startsMs % (15 * 60_000);
       const therapistId = kind === 'history' ? client.therapistId : benchUserId;
       const startsAt = new Date(startsMs).toISOString();
       const roll = random();
       const status =
-        kind === 'draft-save'
+        kind === 'draft-save' || briefing
           ? 'booked'
           : kind === 'sign'
             ? 'in_progress'
@@ -329,8 +259,9 @@ export async function seedNotes(
         created_by: therapistId,
       });
       if (kind === 'draft-save') seeded.draftSessions.push({ id, version: 0 });
+      if (briefing) seeded.briefingSessionId = id;
       if (status === 'signed' || status === 'in_progress') {
-        const content = syntheticNote(random, index);
+        const content = syntheticNote(random, index, habitsFor(client.id));
         const json = JSON.stringify(content);
         const signed = status === 'signed';
         notes.push({
@@ -350,6 +281,26 @@ export async function seedNotes(
         });
         if (signed) {
           seeded.counts.signedNotes += 1;
+          const visit: SeededVisit = {
+            sessionId: id,
+            clientId: client.id,
+            therapistId,
+            startsMs,
+            serviceDate: startsAt.slice(0, 10),
+          };
+          const analytics = noteAnalyticsRows(practiceId, visit, content);
+          productUses.push(...analytics.products);
+          painRegions.push(...analytics.painRegions);
+          const followUp = syntheticFollowUp(
+            random,
+            practiceId,
+            visit,
+            content,
+            reactiveProductId,
+            end,
+          );
+          if (followUp) followUps.push(followUp);
+          if (client.id === timelineClient.id) timelineVisits.push(visit);
           content.treatment.techniques.forEach((use, position) => {
             techniques.push({
               session_id: id,
@@ -381,6 +332,13 @@ export async function seedNotes(
       if (sessions.length === batchSize) await flush();
     }
     await flush();
+    await seedClientOutcomes(trx, {
+      practiceId,
+      clientId: timelineClient.id,
+      therapistId: timelineClient.therapistId,
+      visits: timelineVisits.sort((a, b) => a.startsMs - b.startsMs),
+      now: end,
+    });
   });
   return seeded;
 }

@@ -31,8 +31,9 @@ import { insertPractice } from '../src/store/practices.js';
 import type { AuditEventTable, CareTeamTable, ClientTable, Database } from '../src/store/schema.js';
 import { insertUser } from '../src/store/users.js';
 import type { PracticeSize } from './options.js';
+import { noteSearchQueries } from './note-content.js';
 import type { SeededNotes } from './seed-notes.js';
-import { noteSearchQueries, seedNotes } from './seed-notes.js';
+import { seedNotes } from './seed-notes.js';
 
 const batchSize = 500;
 const dayMs = 86_400_000;
@@ -60,7 +61,7 @@ export interface SeededPractice {
   clients: SeededClient[];
   /** `q` values a receptionist or therapist might type: names, fragments, phone digits. */
   searchQueries: string[];
-  /** Sessions and notes: the timeline client, draft-save sessions, drafts to sign. */
+  /** Sessions and notes: the timeline client and its booking, draft-save sessions, drafts. */
   notes: SeededNotes;
   /** `q` values for note search: words, prefixes, pairs, rare and absent words. */
   noteSearchQueries: string[];
@@ -72,6 +73,7 @@ export interface SeededPractice {
     sessions: number;
     signedNotes: number;
     drafts: number;
+    followUps: number;
   };
   seconds: number;
 }

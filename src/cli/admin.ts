@@ -80,7 +80,8 @@ export async function initPractice(
   }
 }
 
-async function onlyPractice(store: Store, practiceId: string | undefined): Promise<string> {
+/** The practice a command acts on: the only one, or the one named with --practice. */
+export async function onlyPractice(store: Store, practiceId: string | undefined): Promise<string> {
   const practices = await listPractices(store.db);
   if (practices.length === 0) throw new UsageError('No practice yet. Run `palpate init` first.', 1);
   if (practiceId) {

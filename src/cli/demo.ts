@@ -20,6 +20,7 @@ import {
 } from './demo-names.js';
 import { seedDemoSessions } from './demo-sessions.js';
 import { seedDemoPatterns } from './demo-patterns.js';
+import { seedDemoOutcomes } from './demo-outcomes.js';
 import { seedDemoConsents } from './demo-consents.js';
 import { seedDemoHealthHistories } from './demo-health-history.js';
 
@@ -185,11 +186,18 @@ export async function seedDemoPractice(store: Store, clientCount = 150): Promise
       demoClients.push(client);
       return client.id;
     };
-    await seedDemoPatterns(trx, runtime, { id: practice.id, timeZone: practice.timeZone }, mayaId, {
-      responds: await plantedClient('Nadia', 'Haddad'),
-      reacts: await plantedClient('Tom', 'Becker'),
-      plateaus: await plantedClient('Ruth', 'Alvarez'),
-    });
+    const planted = await seedDemoPatterns(
+      trx,
+      runtime,
+      { id: practice.id, timeZone: practice.timeZone },
+      mayaId,
+      {
+        responds: await plantedClient('Nadia', 'Haddad'),
+        reacts: await plantedClient('Tom', 'Becker'),
+        plateaus: await plantedClient('Ruth', 'Alvarez'),
+      },
+    );
+    await seedDemoOutcomes(trx, runtime, practice.id, mayaId, planted);
     await seedDemoConsents(
       trx,
       runtime,

@@ -6,6 +6,7 @@ import { migrateToLatest } from '../store/migrator.js';
 import { addUser, createToken, initPractice, verifyAudit } from './admin.js';
 import { backupSqlite, postgresGuidance, restoreSqlite } from './backup.js';
 import { UsageError, loadConfig, readSecretFromStdin } from './environment.js';
+import { exportPractice } from './export.js';
 import { serve } from './serve.js';
 
 function port(value: string): number {
@@ -107,6 +108,16 @@ audit
     const verdict = await withStore(verifyAudit);
     (verdict.ok ? console.log : console.error)(verdict.message);
     process.exitCode = verdict.ok ? 0 : 1;
+  });
+
+program
+  .command('export <target>')
+  .description(
+    'Export the whole practice (settings, staff, catalogues, every client’s records, the audit trail) as CSV, JSON and PDF into a new folder, or a zip when <target> ends in .zip',
+  )
+  .option('--practice <id>', 'practice id, when the database holds several')
+  .action(async (target: string, options: { practice?: string }) => {
+    console.log(await withStore((store) => exportPractice(store, { target, ...options })));
   });
 
 program

@@ -6,13 +6,14 @@ import { HealthHistoryChange, HealthHistorySection } from './health-history-diff
  * What the health-history API answers and accepts, shared by the server (validation and
  * OpenAPI) and the web app (its typed client), so both read one contract.
  */
-export const HealthHistorySource = z.enum(['staff', 'intake', 'session_check']);
+export const HealthHistorySource = z.enum(['staff', 'intake', 'session_check', 'import']);
 export type HealthHistorySource = z.infer<typeof HealthHistorySource>;
 
 export const healthHistorySourceLabels: Record<HealthHistorySource, string> = {
   staff: 'Edited by staff',
   intake: 'From the client’s intake',
   session_check: 'At a session',
+  import: 'Imported from another record',
 };
 
 /** Who saved a version, when, and why; without the content. */

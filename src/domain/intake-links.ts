@@ -11,7 +11,7 @@ import { optionalText } from './text.js';
  * purpose for one client, expires, can be revoked, and is used once; the token itself is never
  * stored, so the link cannot be rebuilt from the database.
  */
-export const linkPurposes = ['intake'] as const;
+export const linkPurposes = ['intake', 'follow_up', 'measures'] as const;
 export const LinkPurpose = z.enum(linkPurposes);
 export type LinkPurpose = z.infer<typeof LinkPurpose>;
 
@@ -19,7 +19,14 @@ export type LinkPurpose = z.infer<typeof LinkPurpose>;
 export const defaultLinkDays = 14;
 
 export const ClientLinkCreate = z.object({
-  purpose: LinkPurpose.default('intake'),
+  // A follow-up link belongs to a session and is made from it (domain/follow-up-views.ts); a
+  // measures link asks for the measures due (domain/outcome-views.ts MeasuresLinkCreate).
+  purpose: z
+    .enum(['intake'], {
+      error:
+        'Must be intake; a follow-up link is made from its session, a measures link from the client’s measures.',
+    })
+    .default('intake'),
   expiresInDays: z
     .number({ error: 'Must be a whole number of days.' })
     .int('Must be a whole number of days.')

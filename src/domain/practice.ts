@@ -64,14 +64,40 @@ export const PracticeSettings = z.object({
     .max(240, 'Must be at most 240 minutes.'),
   careModel: CareModel,
   retentionYears: z.number().int().min(4, 'Must be at least 4 years.').max(50),
+  /** A minor's record is kept at least this many years after they come of age. */
+  minorRetentionYears: z
+    .number({ error: 'Must be a whole number of years.' })
+    .int('Must be a whole number of years.')
+    .min(0, 'Must be 0 or more.')
+    .max(50, 'Must be at most 50 years.'),
+  ageOfMajority: z
+    .number({ error: 'Must be a whole number of years.' })
+    .int('Must be a whole number of years.')
+    .min(16, 'Must be at least 16.')
+    .max(21, 'Must be at most 21.'),
+  /**
+   * Below this many sessions (or, across the practice, clients) effectiveness says "not enough
+   * sessions yet" instead of figures. Two is the least a confidence interval needs.
+   */
+  effectivenessMinimumSessions: z
+    .number({ error: 'Must be a whole number of sessions.' })
+    .int('Must be a whole number of sessions.')
+    .min(2, 'Must be at least 2 sessions.')
+    .max(50, 'Must be at most 50 sessions.'),
 });
 export type PracticeSettings = z.infer<typeof PracticeSettings>;
 
-/** Ten years from the last entry is the strictest common rule (Ontario); see PRODUCT.md. */
+/**
+ * Ten years from the last entry, and for a minor ten years after they turn 18, is the
+ * strictest common rule (Ontario); see PRODUCT.md. New York would be 6 years, and 4 after 18.
+ */
 export const defaultPracticeSettings: PracticeSettings = {
   idleMinutes: 15,
   careModel: 'shared',
   retentionYears: 10,
+  minorRetentionYears: 10,
+  ageOfMajority: 18,
+  effectivenessMinimumSessions: 3,
 };
 
 export const PracticeProfileInput = z.object({

@@ -16,6 +16,8 @@ import { registerRoutes, type RouteSpec } from './routing.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { careTeamRoutes } from './routes/care-team.js';
+import { handoffRoutes } from './routes/handoffs.js';
+import { retentionRoutes } from './routes/retention.js';
 import { clientRoutes } from './routes/clients.js';
 import { healthRoutes } from './routes/health.js';
 import { invitationRoutes } from './routes/invitations.js';
@@ -31,12 +33,31 @@ import { intakeRoutes } from './routes/intake.js';
 import { intakeReviewRoutes } from './routes/intake-review.js';
 import { publicConsentRoutes } from './routes/public-consent.js';
 import { publicIntakeRoutes } from './routes/public-intake.js';
+import { recordExportRoutes } from './routes/record-export.js';
+import { fhirExportRoutes } from './routes/fhir-export.js';
+import { registerFhirApi } from './fhir/api.js';
+import { clientMeasureRoutes } from './routes/client-measures.js';
+import { goalRoutes } from './routes/goals.js';
+import { measuresLinkRoutes } from './routes/measures-links.js';
+import { outcomeMeasureRoutes } from './routes/outcome-measures.js';
+import { publicMeasuresRoutes } from './routes/public-measures.js';
+import { followUpRoutes } from './routes/follow-ups.js';
+import { followUpLinkRoutes } from './routes/follow-up-links.js';
+import { followUpListRoutes } from './routes/follow-up-lists.js';
+import { publicFollowUpRoutes } from './routes/public-follow-up.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { timelineRoutes } from './routes/timeline.js';
+import { progressRoutes } from './routes/progress.js';
+import { effectivenessRoutes } from './routes/effectiveness.js';
+import { briefingRoutes } from './routes/briefing.js';
+import { analyticsRoutes } from './routes/analytics.js';
 import { practiceRoutes } from './routes/practice.js';
 import { staffRoutes } from './routes/staff.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { externalRecordRoutes } from './routes/external-records.js';
+import { importRoutes } from './routes/imports.js';
 import { systemRuntime } from './runtime.js';
+import { registerUploadParsers } from './uploads.js';
 
 export const palpateVersion = (
   JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -81,11 +102,17 @@ export function allRoutes(context: AppContext): RouteSpec[] {
     ...tokenRoutes(context),
     ...clientRoutes(context),
     ...careTeamRoutes(context),
+    ...handoffRoutes(context),
+    ...retentionRoutes(context),
     ...auditRoutes(context),
     ...catalogueRoutes(context),
     ...noteTemplateRoutes(context),
     ...sessionRoutes(context),
     ...timelineRoutes(context),
+    ...progressRoutes(context),
+    ...effectivenessRoutes(context),
+    ...briefingRoutes(context),
+    ...analyticsRoutes(context),
     ...noteRoutes(context),
     ...noteSearchRoutes(context),
     ...reflectionRoutes(context),
@@ -96,6 +123,19 @@ export function allRoutes(context: AppContext): RouteSpec[] {
     ...intakeReviewRoutes(context),
     ...publicIntakeRoutes(context),
     ...publicConsentRoutes(context),
+    ...recordExportRoutes(context),
+    ...fhirExportRoutes(context),
+    ...outcomeMeasureRoutes(context),
+    ...clientMeasureRoutes(context),
+    ...goalRoutes(context),
+    ...measuresLinkRoutes(context),
+    ...publicMeasuresRoutes(context),
+    ...followUpRoutes(context),
+    ...followUpLinkRoutes(context),
+    ...followUpListRoutes(context),
+    ...publicFollowUpRoutes(context),
+    ...importRoutes(context),
+    ...externalRecordRoutes(context),
   ];
 }
 
@@ -147,8 +187,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   registerAuthentication(app, context);
 
+  registerUploadParsers(app);
   const routes = allRoutes(context);
   registerRoutes(app, routes);
+  // FHIR R4 under /fhir/R4, outside the OpenAPI document (see fhir/api.ts for why).
+  await registerFhirApi(app, context);
   const document = openApiDocument(routes, palpateVersion);
   app.get('/api/v1/openapi.json', async () => document);
 

@@ -29,6 +29,21 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, u
   return rest;
 }
 
+/** Files sent as the request body itself, by kind of upload. */
+const bundleSchema = { $ref: 'https://hl7.org/fhir/R4/fhir.schema.json#/definitions/Bundle' };
+const fileSchema = { type: 'string', format: 'binary' };
+const uploadContent: Record<'csv' | 'fhir', Record<string, { schema: object }>> = {
+  csv: {
+    'text/csv': { schema: fileSchema },
+    'text/tab-separated-values': { schema: fileSchema },
+    'application/octet-stream': { schema: fileSchema },
+  },
+  fhir: {
+    'application/fhir+json': { schema: bundleSchema },
+    'application/json': { schema: bundleSchema },
+  },
+};
+
 /** Fastify's `/clients/:id` becomes OpenAPI's `/clients/{id}`. */
 function openApiPath(url: string): string {
   return url.replace(/:([A-Za-z]+)/g, '{$1}');
@@ -91,6 +106,21 @@ export function openApiDocument(routes: RouteSpec[], version: string): Record<st
           description: 'PDF',
           content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
         };
+      } else if (schema === 'fhir') {
+        // A FHIR Bundle: the official R4 JSON schema describes it, not a zod schema here.
+        responses[status] = {
+          description: 'FHIR R4 Bundle',
+          content: {
+            'application/fhir+json': {
+              schema: { $ref: 'https://hl7.org/fhir/R4/fhir.schema.json#/definitions/Bundle' },
+            },
+          },
+        };
+      } else if (schema === 'zip') {
+        responses[status] = {
+          description: 'Zip archive',
+          content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
+        };
       } else {
         responses[status] = {
           description: 'Success',
@@ -109,14 +139,16 @@ export function openApiDocument(routes: RouteSpec[], version: string): Record<st
       summary: route.summary,
       tags: [route.tag],
       ...(parameters.length ? { parameters } : {}),
-      ...(route.body
-        ? {
-            requestBody: {
-              required: true,
-              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
-            },
-          }
-        : {}),
+      ...(route.upload
+        ? { requestBody: { required: true, content: uploadContent[route.upload] } }
+        : route.body
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+              },
+            }
+          : {}),
       responses,
       security: route.auth === 'public' ? [] : [{ session: [] }, { bearer: [] }],
     };

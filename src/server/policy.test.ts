@@ -87,6 +87,34 @@ const sharedCare: Record<Action, Role[]> = {
   'safety.override': ['owner', 'therapist'],
   'safetySettings.read': ['owner', 'therapist', 'front_desk'],
   'safetySettings.manage': ['owner'],
+  'effectiveness.read': ['owner', 'therapist'],
+  'briefing.read': ['owner', 'therapist'],
+  'analytics.read': ['owner', 'therapist'],
+  'analytics.therapists': ['owner'],
+  'measureDefinition.read': ['owner', 'therapist', 'front_desk'],
+  'measureDefinition.manage': ['owner'],
+  'measureScores.read': ['owner', 'therapist'],
+  'measureScores.record': ['owner', 'therapist'],
+  'measureLink.send': ['owner', 'therapist', 'front_desk'],
+  'goals.read': ['owner', 'therapist'],
+  'goals.write': ['owner', 'therapist'],
+  'followUp.link.send': ['owner', 'therapist', 'front_desk'],
+  'followUp.read': ['owner', 'therapist'],
+  'followUp.record': ['owner', 'therapist'],
+  'followUp.acknowledge': ['owner', 'therapist'],
+  'followUp.overview': ['owner', 'therapist'],
+  'record.export': ['owner', 'therapist'],
+  'record.clientCopy': ['owner'],
+  // The facts here make nobody the primary therapist: see the handoff tests below.
+  'client.handoff': ['owner'],
+  'handoff.read': ['owner', 'therapist'],
+  'handoff.acknowledge': [],
+  'retention.read': ['owner'],
+  'client.purge': ['owner'],
+  'import.fhir': ['owner'],
+  'import.clientList': ['owner', 'front_desk'],
+  'import.clientListNotes': ['owner'],
+  'externalRecords.read': ['owner', 'therapist'],
 };
 const actions = Object.keys(sharedCare) as Action[];
 
@@ -193,6 +221,90 @@ describe('safety alerts', () => {
   it('lets only the owner change the safety settings', () => {
     assert.throws(() => authorize(therapist, 'safetySettings.manage'), Forbidden);
     assert.doesNotThrow(() => authorize(owner, 'safetySettings.manage'));
+  });
+});
+
+describe('follow-ups', () => {
+  const clinical = ['followUp.read', 'followUp.record', 'followUp.acknowledge'] as const;
+
+  it('keeps a therapist from another therapist’s client’s follow-ups, as not found', () => {
+    for (const action of [...clinical, 'followUp.link.send'] as const) {
+      assert.throws(() => authorize(therapist, action, assignedElsewhere), NotFound, action);
+      assert.doesNotThrow(() => authorize(therapist, action, assignedOnTeam), action);
+    }
+  });
+
+  it('lets front desk send a follow-up link but never read, record or acknowledge one', () => {
+    assert.doesNotThrow(() => authorize(frontDesk, 'followUp.link.send', assignedElsewhere));
+    for (const action of clinical) {
+      assert.throws(() => authorize(frontDesk, action, shared), Forbidden, action);
+    }
+  });
+
+  it('refuses the Today follow-up lists to front desk with Forbidden', () => {
+    assert.throws(() => authorize(frontDesk, 'followUp.overview'), Forbidden);
+    assert.doesNotThrow(() => authorize(therapist, 'followUp.overview'));
+  });
+});
+
+describe('effectiveness and practice analytics', () => {
+  it('keeps a therapist from another therapist’s client’s effectiveness, as not found', () => {
+    assert.throws(() => authorize(therapist, 'effectiveness.read', assignedElsewhere), NotFound);
+    assert.doesNotThrow(() => authorize(therapist, 'effectiveness.read', assignedOnTeam));
+  });
+
+  it('never lets front desk read effectiveness or practice analytics', () => {
+    assert.throws(() => authorize(frontDesk, 'effectiveness.read', shared), Forbidden);
+    assert.throws(() => authorize(frontDesk, 'analytics.read'), Forbidden);
+  });
+
+  it('lets only the owner compare therapists’ outcomes', () => {
+    assert.throws(() => authorize(therapist, 'analytics.therapists'), Forbidden);
+    assert.doesNotThrow(() => authorize(owner, 'analytics.therapists'));
+  });
+});
+
+describe('the record as a PDF and the client’s copy', () => {
+  it('keeps a therapist from exporting another therapist’s client’s record, as not found', () => {
+    assert.throws(() => authorize(therapist, 'record.export', assignedElsewhere), NotFound);
+    assert.doesNotThrow(() => authorize(therapist, 'record.export', assignedOnTeam));
+  });
+
+  it('never lets front desk export a record', () => {
+    assert.throws(() => authorize(frontDesk, 'record.export', shared), Forbidden);
+  });
+
+  it('lets only the owner produce the client’s copy, even for a primary therapist', () => {
+    assert.throws(() => authorize(therapist, 'record.clientCopy', assignedPrimary), Forbidden);
+    assert.doesNotThrow(() => authorize(owner, 'record.clientCopy', assignedElsewhere));
+  });
+});
+
+describe('outcome measures and goals', () => {
+  const clinical = [
+    'measureScores.read',
+    'measureScores.record',
+    'goals.read',
+    'goals.write',
+  ] as const;
+
+  it('keeps a therapist from another therapist’s client’s scores and goals, as not found', () => {
+    for (const action of [...clinical, 'measureLink.send'] as const) {
+      assert.throws(() => authorize(therapist, action, assignedElsewhere), NotFound, action);
+      assert.doesNotThrow(() => authorize(therapist, action, assignedOnTeam), action);
+    }
+  });
+
+  it('lets front desk send a measures link but never read or record scores or goals', () => {
+    assert.doesNotThrow(() => authorize(frontDesk, 'measureLink.send', assignedElsewhere));
+    for (const action of clinical) {
+      assert.throws(() => authorize(frontDesk, action, shared), Forbidden, action);
+    }
+  });
+
+  it('lets only the owner define measures', () => {
+    assert.throws(() => authorize(therapist, 'measureDefinition.manage'), Forbidden);
+    assert.doesNotThrow(() => authorize(owner, 'measureDefinition.manage'));
   });
 });
 
@@ -341,5 +453,63 @@ describe('clientScope', () => {
       assert.deepEqual(clientScope(who, 'assigned'), { kind: 'practice' });
       assert.deepEqual(clientScope(who, 'shared'), { kind: 'practice' });
     }
+  });
+});
+
+describe('handoffs', () => {
+  it('lets the primary therapist hand over their own client, and no other therapist', () => {
+    assert.doesNotThrow(() => authorize(therapist, 'client.handoff', assignedPrimary));
+    assert.throws(() => authorize(therapist, 'client.handoff', assignedOnTeam), Forbidden);
+    assert.throws(() => authorize(therapist, 'client.handoff', shared), Forbidden);
+  });
+
+  it('lets the owner hand over any client, and never front desk', () => {
+    assert.doesNotThrow(() => authorize(owner, 'client.handoff', assignedElsewhere));
+    assert.throws(() => authorize(frontDesk, 'client.handoff', shared), Forbidden);
+  });
+
+  it('lets only the therapist who took the client over acknowledge the handoff', () => {
+    assert.doesNotThrow(() => authorize(therapist, 'handoff.acknowledge', assignedPrimary));
+    assert.doesNotThrow(() =>
+      authorize(owner, 'handoff.acknowledge', { ...shared, isPrimaryTherapist: true }),
+    );
+    assert.throws(() => authorize(owner, 'handoff.acknowledge', shared), Forbidden);
+    assert.throws(() => authorize(therapist, 'handoff.acknowledge', assignedOnTeam), Forbidden);
+  });
+
+  it('keeps a therapist from another therapist’s client’s handoffs, as not found', () => {
+    assert.throws(() => authorize(therapist, 'handoff.read', assignedElsewhere), NotFound);
+    assert.doesNotThrow(() => authorize(therapist, 'handoff.read', assignedOnTeam));
+    assert.throws(() => authorize(frontDesk, 'handoff.read', shared), Forbidden);
+  });
+});
+
+describe('retention', () => {
+  it('lets only the owner see records past retention and purge one', () => {
+    for (const action of ['retention.read', 'client.purge'] as const) {
+      assert.doesNotThrow(() => authorize(owner, action, assignedElsewhere), action);
+      assert.throws(() => authorize(therapist, action, assignedPrimary), Forbidden, action);
+      assert.throws(() => authorize(frontDesk, action, shared), Forbidden, action);
+    }
+  });
+});
+
+describe('imports', () => {
+  it('lets only the owner bring in another system’s clinical record', () => {
+    assert.doesNotThrow(() => authorize(owner, 'import.fhir'));
+    assert.throws(() => authorize(therapist, 'import.fhir'), Forbidden);
+    assert.throws(() => authorize(frontDesk, 'import.fhir'), Forbidden);
+  });
+
+  it('lets front desk import a client list, but not a notes column into health histories', () => {
+    assert.doesNotThrow(() => authorize(frontDesk, 'import.clientList'));
+    assert.throws(() => authorize(frontDesk, 'import.clientListNotes'), Forbidden);
+    assert.throws(() => authorize(therapist, 'import.clientList'), Forbidden);
+  });
+
+  it('keeps another therapist’s client’s history from other providers hidden, as not found', () => {
+    assert.throws(() => authorize(therapist, 'externalRecords.read', assignedElsewhere), NotFound);
+    assert.doesNotThrow(() => authorize(therapist, 'externalRecords.read', assignedOnTeam));
+    assert.throws(() => authorize(frontDesk, 'externalRecords.read', shared), Forbidden);
   });
 });

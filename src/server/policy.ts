@@ -50,7 +50,34 @@ export type Action =
   | 'safety.read'
   | 'safety.override'
   | 'safetySettings.read'
-  | 'safetySettings.manage';
+  | 'safetySettings.manage'
+  | 'effectiveness.read'
+  | 'briefing.read'
+  | 'analytics.read'
+  | 'analytics.therapists'
+  | 'measureDefinition.read'
+  | 'measureDefinition.manage'
+  | 'measureScores.read'
+  | 'measureScores.record'
+  | 'measureLink.send'
+  | 'goals.read'
+  | 'goals.write'
+  | 'followUp.link.send'
+  | 'followUp.read'
+  | 'followUp.record'
+  | 'followUp.acknowledge'
+  | 'followUp.overview'
+  | 'record.export'
+  | 'record.clientCopy'
+  | 'client.handoff'
+  | 'handoff.read'
+  | 'handoff.acknowledge'
+  | 'retention.read'
+  | 'client.purge'
+  | 'import.fhir'
+  | 'import.clientList'
+  | 'import.clientListNotes'
+  | 'externalRecords.read';
 
 /** Facts about one client that rules depend on, gathered by the route before asking. */
 export interface ClientFacts {
@@ -128,6 +155,62 @@ const rules: Record<Action, Rule> = {
   // Which ingredients count as tree nuts is practice policy, set by the owner.
   'safetySettings.read': always,
   'safetySettings.manage': isOwner,
+  // What worked for a client is read from their notes: clinical, like the notes themselves.
+  'effectiveness.read': reachesClinically,
+  // The playbook shows the whole clinical picture: only those who may read the chart.
+  'briefing.read': reachesClinically,
+  // Practice-wide tables are clinical too; the store scopes them to the clients the reader
+  // reaches (clientScope), so a therapist under assigned care sees their own clients' only.
+  'analytics.read': (actor) => isOwner(actor) || isTherapist(actor),
+  // Comparing therapists' outcomes is a management view, kept to the owner.
+  'analytics.therapists': isOwner,
+  // Which measures the practice uses is the owner's to define; everyone may read the list.
+  'measureDefinition.read': always,
+  'measureDefinition.manage': isOwner,
+  // Scores, goals and the plan are clinical. Sending a measures link is desk work like the
+  // intake link: it shows the client only the questions, and front desk never sees the answers.
+  'measureScores.read': reachesClinically,
+  'measureScores.record': reachesClinically,
+  'measureLink.send': reachesClient,
+  'goals.read': reachesClinically,
+  'goals.write': reachesClinically,
+  // A follow-up link shows only the visit's date and therapist, so sending one is desk work
+  // like the intake link; what the client reports back is clinical.
+  'followUp.link.send': reachesClient,
+  'followUp.read': reachesClinically,
+  'followUp.record': reachesClinically,
+  'followUp.acknowledge': reachesClinically,
+  // The Today lists (flags, missing follow-ups): the owner's cover the practice, a therapist's
+  // their own sessions and clients (the store scopes them).
+  'followUp.overview': (actor) => isOwner(actor) || isTherapist(actor),
+  // The record as a PDF or a FHIR Bundle is clinical content, for those who treat the client;
+  // whether a PDF may leave the practice is the disclosure rule's (domain/disclosure.ts),
+  // checked by its route.
+  'record.export': reachesClinically,
+  // Everything held about a client, for their right of access: the owner answers for it.
+  'record.clientCopy': isOwner,
+  // A client moves to another therapist only by a handoff with a note: from the owner, or from
+  // the therapist handing over their own client.
+  'client.handoff': (actor, facts) =>
+    isOwner(actor) || (isTherapist(actor) && facts.isPrimaryTherapist),
+  // Handoff notes are clinical. The therapist who took the client over (now its primary)
+  // acknowledges having read theirs; nobody can do it for them.
+  'handoff.read': reachesClinically,
+  'handoff.acknowledge': (actor, facts) =>
+    reachesClinically(actor, facts) && facts.isPrimaryTherapist,
+  // Keeping records for the legal period, and destroying them after it, is the owner's duty.
+  'retention.read': isOwner,
+  'client.purge': isOwner,
+  // Bringing another system's clinical record into the practice (health histories, other
+  // providers' visits) is the owner's decision, made once when care or software moves.
+  'import.fhir': isOwner,
+  // A client list is contact details, which front desk already enters one client at a time;
+  // the import runs the same duplicate checks and is audited with its counts. A notes column
+  // lands in health histories, which is clinical, so only the owner may map one.
+  'import.clientList': (actor) => isOwner(actor) || isFrontDesk(actor),
+  'import.clientListNotes': isOwner,
+  // Other providers' visits and results are clinical content, like the practice's own notes.
+  'externalRecords.read': reachesClinically,
 };
 
 /** Facts for actions that concern no particular client. */
@@ -185,7 +268,16 @@ function concernsOneClient(action: Action): boolean {
     action.startsWith('healthHistory.') ||
     action.startsWith('intake.') ||
     action.startsWith('consent.') ||
-    action.startsWith('safety.')
+    action.startsWith('safety.') ||
+    action === 'effectiveness.read' ||
+    action === 'briefing.read' ||
+    action.startsWith('measureScores.') ||
+    action.startsWith('measureLink.') ||
+    action.startsWith('goals.') ||
+    (action.startsWith('followUp.') && action !== 'followUp.overview') ||
+    action.startsWith('record.') ||
+    action.startsWith('handoff.') ||
+    action.startsWith('externalRecords.')
   );
 }
 

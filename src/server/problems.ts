@@ -62,6 +62,17 @@ export class BlockingSafetyAlerts extends Conflict {
   }
 }
 
+/** A purge refused because the record is still inside its retention period. */
+export class RetentionNotOver extends Conflict {
+  override name = 'RetentionNotOver';
+  constructor(
+    message: string,
+    readonly retainedUntil: string,
+  ) {
+    super(message);
+  }
+}
+
 export function issuesFromZod(error: z.ZodError, prefix?: string): FieldIssue[] {
   return error.issues.map((issue) => ({
     field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
@@ -110,6 +121,12 @@ export function problemFor(error: unknown): Problem {
       return problem(409, 'blocking-safety-alerts', 'Blocking safety alerts.', {
         detail: error.message,
         alerts: error.alerts,
+      });
+    }
+    if (error instanceof RetentionNotOver) {
+      return problem(409, 'retention-not-over', 'The retention period is not over.', {
+        detail: error.message,
+        retainedUntil: error.retainedUntil,
       });
     }
     if (error instanceof Conflict) {
@@ -186,12 +203,23 @@ export function sendProblem(reply: FastifyReply, value: Problem): FastifyReply {
   return reply.code(value.status).type('application/problem+json').send(value);
 }
 
+/** A refused upload says how large a body the endpoint takes, so the sender can split it. */
+function withBodyLimit(value: Problem, limit: number | undefined): void {
+  if (typeof limit !== 'number') return;
+  const megabytes = limit / (1024 * 1024);
+  const size =
+    megabytes >= 1 ? `${Number(megabytes.toFixed(1))} MB` : `${Math.round(limit / 1024)} kB`;
+  value.detail = `The request body is larger than this endpoint accepts: at most ${size}.`;
+  value['limitBytes'] = limit;
+}
+
 export function errorHandler(
   error: unknown,
   request: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
   const value = problemFor(error);
+  if (value.status === 413) withBodyLimit(value, request.routeOptions?.bodyLimit);
   if (value.status >= 500) {
     // Log the error kind and stack only: request bodies and messages may carry client data.
     request.log.error(

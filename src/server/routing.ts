@@ -29,11 +29,13 @@ interface RouteCommon<P, Q, B> {
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   /** Status → response schema (null for no body); documents the API, not enforced. */
-  responses: Record<number, z.ZodType | null | 'csv' | 'pdf'>;
+  responses: Record<number, z.ZodType | null | 'csv' | 'pdf' | 'zip' | 'fhir'>;
   /** Marks routes that need an If-Match header. */
   conditional?: boolean;
   /** Overrides the default request body limit. */
   bodyLimit?: number;
+  /** A file sent as the body itself (a CSV's bytes, a FHIR Bundle), documented as such. */
+  upload?: 'csv' | 'fhir';
   /** Per-IP request limit for endpoints that guess-resistance depends on (login, public links). */
   rateLimit?: { max: number; timeWindow: string };
 }

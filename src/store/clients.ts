@@ -18,7 +18,7 @@ import { updateVersioned } from './versioned.js';
  */
 export type ClientScope = { kind: 'practice' } | { kind: 'care_team'; userId: string };
 
-function toClient(row: ClientTable): Client {
+export function toClient(row: ClientTable): Client {
   return {
     id: row.id,
     legalFirstName: row.legal_first_name,

@@ -98,7 +98,8 @@ export interface StoredClientLink {
   usedAt: string | null;
 }
 
-function toLink(row: ClientLinkTable): StoredClientLink {
+/** A client_links row as the rest of the code sees it (follow-up links reuse it). */
+export function toLink(row: ClientLinkTable): StoredClientLink {
   return {
     id: row.id,
     practiceId: row.practice_id,

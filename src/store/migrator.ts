@@ -11,6 +11,11 @@ import { intake } from './migrations/2026-11-29T0600-intake.js';
 import { consent } from './migrations/2026-11-29T0700-consent.js';
 import { noteIndexQueue } from './migrations/2026-11-29T0800-note-index-queue.js';
 import { consentLink } from './migrations/2026-11-29T0900-consent-link.js';
+import { outcomeMeasures } from './migrations/2026-11-30T0100-outcome-measures.js';
+import { followUps } from './migrations/2026-11-30T0200-follow-ups.js';
+import { noteProducts } from './migrations/2026-11-30T0300-note-products.js';
+import { handoffRetention } from './migrations/2026-11-30T0400-handoff-retention.js';
+import { externalRecords } from './migrations/2026-11-30T0500-external-records.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new file instead. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +31,11 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0700-consent': consent,
   '2026-11-29T0800-note-index-queue': noteIndexQueue,
   '2026-11-29T0900-consent-link': consentLink,
+  '2026-11-30T0100-outcome-measures': outcomeMeasures,
+  '2026-11-30T0200-follow-ups': followUps,
+  '2026-11-30T0300-note-products': noteProducts,
+  '2026-11-30T0400-handoff-retention': handoffRetention,
+  '2026-11-30T0500-external-records': externalRecords,
 };
 
 export function migrator(db: Kysely<any>): Migrator {

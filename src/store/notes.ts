@@ -169,6 +169,7 @@ export async function signNote(
       )
       .execute();
   }
+  await insertAnalyticsRows(db, note, sign);
   await db
     .insertInto('note_versions')
     .values({
@@ -183,6 +184,41 @@ export async function signNote(
     })
     .execute();
   return note;
+}
+
+/**
+ * The products and pain regions of a signed note, as rows effectiveness analytics count
+ * without parsing note JSON (the 2026-11-30T0300 migration backfilled older notes alike).
+ */
+async function insertAnalyticsRows(
+  db: Db,
+  note: Note,
+  sign: { practiceId: string; serviceDate: string },
+): Promise<void> {
+  const common = {
+    session_id: note.sessionId,
+    practice_id: sign.practiceId,
+    client_id: note.clientId,
+    service_date: sign.serviceDate,
+  };
+  const products = note.content.treatment.products;
+  if (products.length > 0) {
+    await db
+      .insertInto('note_products')
+      .values(products.map((use, position) => ({ ...common, position, product_id: use.productId })))
+      .execute();
+  }
+  const painRegions = new Set(
+    note.content.objective.bodyChart
+      .filter((mark) => mark.kind === 'pain')
+      .map((mark) => mark.region),
+  );
+  if (painRegions.size > 0) {
+    await db
+      .insertInto('note_pain_regions')
+      .values([...painRegions].map((region) => ({ ...common, region })))
+      .execute();
+  }
 }
 
 export interface Addendum {

@@ -209,6 +209,25 @@ export interface NoteTechniqueTable {
   regions: string;
 }
 
+/** A product used in a signed note (analytics read these, never the note's JSON). */
+export interface NoteProductTable {
+  session_id: string;
+  position: number;
+  practice_id: string;
+  client_id: string;
+  service_date: string;
+  product_id: string;
+}
+
+/** A body region a signed note's chart marked as pain: finds clients with a similar complaint. */
+export interface NotePainRegionTable {
+  session_id: string;
+  region: string;
+  practice_id: string;
+  client_id: string;
+  service_date: string;
+}
+
 export interface AddendumTable {
   id: string;
   session_id: string;
@@ -265,7 +284,7 @@ export interface HealthHistoryVersionTable {
   content: string;
   recorded_by: string;
   recorded_at: string;
-  source: 'staff' | 'intake' | 'session_check';
+  source: 'staff' | 'intake' | 'session_check' | 'import';
   session_id: string | null;
   /** JSON array of the sections changed from the previous version, so a list needs no diff. */
   summary: string | null;
@@ -437,6 +456,244 @@ export interface SessionConsentExceptionTable {
   recorded_at: string;
 }
 
+/** How a client felt after a session (domain/follow-ups.ts); reactions are a JSON array. */
+export interface SessionFollowUpTable {
+  id: string;
+  practice_id: string;
+  client_id: string;
+  session_id: string;
+  relief: number | null;
+  soreness: number | null;
+  reactions: string;
+  reaction_details: string | null;
+  source: string;
+  link_id: string | null;
+  submitted_at: string;
+  /** The staff member who took a follow-up by phone; null when the client sent it. */
+  recorded_by: string | null;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+}
+
+/** The session a follow-up link asks about (the link is a row of client_links). */
+export interface SessionFollowUpLinkTable {
+  link_id: string;
+  session_id: string;
+  practice_id: string;
+}
+
+/** A client handed to another primary therapist, with the note for them: append-only. */
+export interface HandoffTable {
+  id: string;
+  practice_id: string;
+  client_id: string;
+  from_therapist_id: string | null;
+  to_therapist_id: string;
+  reason: string;
+  continue_with: string | null;
+  avoid: string | null;
+  handed_off_by: string;
+  handed_off_at: string;
+}
+
+/** The receiving therapist read the handoff: append-only, one per handoff. */
+export interface HandoffAcknowledgementTable {
+  handoff_id: string;
+  practice_id: string;
+  client_id: string;
+  acknowledged_by: string;
+  acknowledged_at: string;
+}
+
+/** A client's record purged after its retention period: what was removed, never its content. */
+export interface ClientPurgeTable {
+  id: string;
+  practice_id: string;
+  /** The purged client's id; no such client row exists any more. */
+  client_id: string;
+  reason: string;
+  purged_by: string;
+  started_at: string;
+  /** Null only inside the purge's own transaction, which database triggers rely on. */
+  completed_at: string | null;
+  /** JSON object: rows removed per table. */
+  removed: string | null;
+}
+
+/** A practice's own outcome measure (domain/outcome-measures.ts); built-ins live in code. */
+export interface OutcomeMeasureTable {
+  id: string;
+  practice_id: string;
+  /** 'client' (also from a link) or 'staff' (clinician-measured). */
+  reported_by: string;
+  current_number: number;
+  retired_at: string | null;
+  retired_by: string | null;
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+/** One version of a measure's definition; fixed once a score uses it (a trigger refuses). */
+export interface OutcomeMeasureVersionTable {
+  measure_id: string;
+  number: number;
+  practice_id: string;
+  name: string;
+  unit: string | null;
+  min_value: number;
+  max_value: number;
+  better: string;
+  minimal_important_change: number;
+  decimals: number;
+  question: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+/** An activity a client scores on the PSFS; retired, never deleted. */
+export interface PsfsActivityTable {
+  id: string;
+  practice_id: string;
+  client_id: string;
+  description: string;
+  created_at: string;
+  created_by: string | null;
+  link_id: string | null;
+  retired_at: string | null;
+  retired_by: string | null;
+}
+
+/** A score (append-only; a correction is a row naming the one it corrects). */
+export interface OutcomeScoreTable {
+  id: string;
+  practice_id: string;
+  client_id: string;
+  measure_id: string;
+  measure_version: number;
+  activity_id: string | null;
+  /** Null only for a correction that strikes a score out. */
+  value: number | null;
+  session_id: string | null;
+  recorded_at: string;
+  entered_at: string;
+  recorded_by: string | null;
+  source: string;
+  link_id: string | null;
+  corrects_id: string | null;
+  reason: string | null;
+}
+
+export interface GoalTable {
+  id: string;
+  practice_id: string;
+  client_id: string;
+  statement: string;
+  /** 'measure' or 'pain'. */
+  target_kind: string;
+  measure_id: string | null;
+  measure_version: number | null;
+  activity_id: string | null;
+  pain_moment: string | null;
+  comparator: string;
+  target_value: number;
+  re_evaluation_date: string | null;
+  status: string;
+  status_reason: string | null;
+  revises_goal_id: string | null;
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** Every saved state of a goal (append-only); content is JSON of domain GoalInput. */
+export interface GoalVersionTable {
+  goal_id: string;
+  number: number;
+  practice_id: string;
+  client_id: string;
+  content: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+/** A client's treatment plan, numbered versions (append-only); content is JSON. */
+export interface TreatmentPlanVersionTable {
+  id: string;
+  practice_id: string;
+  client_id: string;
+  number: number;
+  content: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+/** The measures a client's measures link asks for (the link is a row of client_links). */
+export interface ClientLinkMeasureTable {
+  link_id: string;
+  measure_id: string;
+  position: number;
+  practice_id: string;
+}
+
+/** One import from another system (a FHIR bundle or a CSV client list): counts only, no client data. */
+export interface ImportTable {
+  id: string;
+  practice_id: string;
+  kind: 'fhir' | 'csv';
+  /** Where the records came from: a FHIR source URI, or "CSV client list". */
+  source: string;
+  imported_by: string;
+  imported_at: string;
+  /** JSON of the counts the import reported. */
+  summary: string;
+}
+
+/** What recognises an imported client again: `identifier:<system>|<value>` or `record:<source>|Patient/<id>`. */
+export interface ClientSourceKeyTable {
+  practice_id: string;
+  key: string;
+  client_id: string;
+  import_id: string;
+}
+
+/** The health-history entry a source resource became, or was merged with (`merged` 1). */
+export interface ImportedHistoryEntryTable {
+  client_id: string;
+  source: string;
+  record_key: string;
+  practice_id: string;
+  section: string;
+  entry_id: string;
+  merged: number;
+  import_id: string;
+}
+
+/** Another provider's encounter, procedure, observation or document: read-only history. */
+export interface ExternalRecordTable {
+  id: string;
+  practice_id: string;
+  client_id: string;
+  import_id: string;
+  source: string;
+  record_key: string;
+  kind: 'encounter' | 'procedure' | 'observation' | 'document';
+  occurred_at: string | null;
+  ended_at: string | null;
+  title: string;
+  value: string | null;
+  detail: string | null;
+  code: string | null;
+  performer: string | null;
+  organization: string | null;
+  encounter_key: string | null;
+  /** The original FHIR resource as JSON, so nothing the source said is lost. */
+  resource: string;
+}
+
 export interface Database {
   practices: PracticeTable;
   users: UserTable;
@@ -453,6 +710,8 @@ export interface Database {
   sessions: SessionTable;
   notes: NoteTable;
   note_techniques: NoteTechniqueTable;
+  note_products: NoteProductTable;
+  note_pain_regions: NotePainRegionTable;
   addenda: AddendumTable;
   note_versions: NoteVersionTable;
   reflections: ReflectionTable;
@@ -470,6 +729,23 @@ export interface Database {
   session_safety_alerts: SessionSafetyAlertTable;
   safety_overrides: SafetyOverrideTable;
   practice_safety_settings: PracticeSafetySettingsTable;
+  outcome_measures: OutcomeMeasureTable;
+  outcome_measure_versions: OutcomeMeasureVersionTable;
+  psfs_activities: PsfsActivityTable;
+  outcome_scores: OutcomeScoreTable;
+  goals: GoalTable;
+  goal_versions: GoalVersionTable;
+  treatment_plan_versions: TreatmentPlanVersionTable;
+  client_link_measures: ClientLinkMeasureTable;
+  session_follow_ups: SessionFollowUpTable;
+  session_follow_up_links: SessionFollowUpLinkTable;
+  handoffs: HandoffTable;
+  handoff_acknowledgements: HandoffAcknowledgementTable;
+  client_purges: ClientPurgeTable;
+  imports: ImportTable;
+  client_source_keys: ClientSourceKeyTable;
+  imported_history_entries: ImportedHistoryEntryTable;
+  external_records: ExternalRecordTable;
   /** SQLite only: the FTS5 index over `notes.search_text`, keyed by the notes' rowid. */
   notes_fts: { rowid: number; search_text: string };
   /** SQLite only: notes whose text changed since it was last indexed (see note-search-index.ts). */

@@ -10,7 +10,9 @@ type VersionedTable =
   | 'sessions'
   | 'reflections'
   | 'note_templates'
-  | 'intake_forms';
+  | 'intake_forms'
+  | 'outcome_measures'
+  | 'goals';
 
 /**
  * Optimistic concurrency for every mutable record: the UPDATE only matches the version the

@@ -20,6 +20,14 @@ const PublicIntakePage = lazyPage(
   () => import('./pages/intake/PublicIntakePage.js'),
   'PublicIntakePage',
 );
+const PublicFollowUpPage = lazyPage(
+  () => import('./pages/follow-ups/PublicFollowUpPage.js'),
+  'PublicFollowUpPage',
+);
+const PublicMeasuresPage = lazyPage(
+  () => import('./pages/outcomes/PublicMeasuresPage.js'),
+  'PublicMeasuresPage',
+);
 const IntakeReviewPage = lazyPage(
   () => import('./pages/intake/IntakeReviewPage.js'),
   'IntakeReviewPage',
@@ -29,6 +37,7 @@ const ClientListPage = lazyPage(
   'ClientListPage',
 );
 const NewClientPage = lazyPage(() => import('./pages/clients/NewClientPage.js'), 'NewClientPage');
+const ImportPage = lazyPage(() => import('./pages/imports/ImportPage.js'), 'ImportPage');
 const EditClientPage = lazyPage(
   () => import('./pages/clients/EditClientPage.js'),
   'EditClientPage',
@@ -41,10 +50,14 @@ const HealthHistoryPage = lazyPage(
   () => import('./pages/health-history/HealthHistoryPage.js'),
   'HealthHistoryPage',
 );
+// Its own chunk, with the chart library: nothing else in the app loads recharts.
+const ProgressPage = lazyPage(() => import('./pages/progress/ProgressPage.js'), 'ProgressPage');
 const TodayPage = lazyPage(() => import('./pages/today/TodayPage.js'), 'TodayPage');
 const SchedulePage = lazyPage(() => import('./pages/schedule/SchedulePage.js'), 'SchedulePage');
 const SessionPage = lazyPage(() => import('./pages/sessions/SessionPage.js'), 'SessionPage');
+const BriefingPage = lazyPage(() => import('./pages/briefing/BriefingPage.js'), 'BriefingPage');
 const NoteSearchPage = lazyPage(() => import('./pages/notes/NoteSearchPage.js'), 'NoteSearchPage');
+const InsightsPage = lazyPage(() => import('./pages/insights/InsightsPage.js'), 'InsightsPage');
 const StaffPage = lazyPage(() => import('./pages/staff/StaffPage.js'), 'StaffPage');
 const SettingsPage = lazyPage(() => import('./pages/settings/SettingsPage.js'), 'SettingsPage');
 const AuditPage = lazyPage(() => import('./pages/audit/AuditPage.js'), 'AuditPage');
@@ -55,12 +68,32 @@ export function App() {
   const [location] = useLocation();
   const [isInvitation] = useRoute('/invite/:token');
   const [isIntakeLink] = useRoute('/intake/:token');
+  const [isMeasuresLink] = useRoute('/measures/:token');
+  const [isFollowUpLink] = useRoute('/follow-up/:token');
 
   // A client's intake link needs no account and looks the same whoever is signed in here.
   if (isIntakeLink) {
     return (
       <Suspense fallback={<PageLoader fullScreen />}>
         <Route path="/intake/:token" component={PublicIntakePage} />
+      </Suspense>
+    );
+  }
+
+  // So does a client's follow-up link, a day or two after a session.
+  if (isFollowUpLink) {
+    return (
+      <Suspense fallback={<PageLoader fullScreen />}>
+        <Route path="/follow-up/:token" component={PublicFollowUpPage} />
+      </Suspense>
+    );
+  }
+
+  // And a client's measures link, to score how they are doing before a visit.
+  if (isMeasuresLink) {
+    return (
+      <Suspense fallback={<PageLoader fullScreen />}>
+        <Route path="/measures/:token" component={PublicMeasuresPage} />
       </Suspense>
     );
   }
@@ -117,12 +150,16 @@ export function App() {
                     </Route>
                     <Route path="/today" component={TodayPage} />
                     <Route path="/schedule" component={SchedulePage} />
+                    <Route path="/sessions/:id/briefing" component={BriefingPage} />
                     <Route path="/sessions/:id" component={SessionPage} />
                     <Route path="/notes/search" component={NoteSearchPage} />
+                    <Route path="/insights" component={InsightsPage} />
                     <Route path="/clients" component={ClientListPage} />
                     <Route path="/clients/new" component={NewClientPage} />
+                    <Route path="/clients/import" component={ImportPage} />
                     <Route path="/clients/:id/edit" component={EditClientPage} />
                     <Route path="/clients/:id/health-history" component={HealthHistoryPage} />
+                    <Route path="/clients/:id/progress" component={ProgressPage} />
                     <Route path="/clients/:id" component={ClientProfilePage} />
                     <Route path="/intake-submissions/:id" component={IntakeReviewPage} />
                     <Route path="/staff" component={StaffPage} />

@@ -53,6 +53,9 @@ for (const { dialect, skip } of dialects) {
         idleMinutes: 15,
         careModel: 'shared',
         retentionYears: 10,
+        minorRetentionYears: 10,
+        ageOfMajority: 18,
+        effectivenessMinimumSessions: 3,
       });
     });
 

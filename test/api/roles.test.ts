@@ -19,6 +19,7 @@ const everyone: Row = { anonymous: 'ok', owner: 'ok', therapist: 'ok', front_des
 const signedIn: Row = { anonymous: 401, owner: 'ok', therapist: 'ok', front_desk: 'ok' };
 const ownerOnly: Row = { anonymous: 401, owner: 'ok', therapist: 403, front_desk: 403 };
 const clinicians: Row = { anonymous: 401, owner: 'ok', therapist: 'ok', front_desk: 403 };
+const ownerAndDesk: Row = { anonymous: 401, owner: 'ok', therapist: 403, front_desk: 'ok' };
 
 /**
  * Who may call what under shared care, for every operation in the OpenAPI document. A new route
@@ -126,6 +127,72 @@ const expected: Record<string, Row> = {
   getSessionSafety: clinicians,
   getSafetySettings: signedIn,
   updateSafetySettings: ownerOnly,
+  // Another system's clinical record comes in by the owner's decision; a client list is contact
+  // details, which front desk enters anyway (a notes column needs the owner: client-list-import.test.ts).
+  // Other providers' history is clinical, like notes.
+  dryRunFhirImport: ownerOnly,
+  importFhirBundle: ownerOnly,
+  inspectClientList: ownerAndDesk,
+  dryRunClientListImport: ownerAndDesk,
+  importClientList: ownerAndDesk,
+  getExternalHistory: clinicians,
+  // A handoff is the owner's or the primary therapist's; its note is clinical, and only the
+  // therapist who took the client over acknowledges it (handoffs.test.ts).
+  handOffClient: clinicians,
+  listClientHandoffs: clinicians,
+  acknowledgeHandoff: clinicians,
+  // Keeping and destroying records is the owner's legal duty (retention.test.ts).
+  listClientsPastRetention: ownerOnly,
+  listClientPurges: ownerOnly,
+  purgeClient: ownerOnly,
+  // Measures are the owner's to define; scores, goals and plans are clinical. Front desk may
+  // send a measures link, as an intake link, never read what comes back (outcome-measures.test.ts).
+  listMeasures: signedIn,
+  createMeasure: ownerOnly,
+  updateMeasure: ownerOnly,
+  retireMeasure: ownerOnly,
+  restoreMeasure: ownerOnly,
+  getClientMeasures: clinicians,
+  recordMeasureScores: clinicians,
+  correctMeasureScore: clinicians,
+  addPsfsActivity: clinicians,
+  retirePsfsActivity: clinicians,
+  createMeasuresLink: signedIn,
+  openMeasuresLink: everyone,
+  submitMeasures: everyone,
+  listClientGoals: clinicians,
+  createGoal: clinicians,
+  updateGoal: clinicians,
+  listGoalVersions: clinicians,
+  getTreatmentPlan: clinicians,
+  saveTreatmentPlan: clinicians,
+  // The record leaves the chart: a PDF for those who treat the client (a disclosure outside the
+  // practice needs consent or a legal reason, record-pdf.test.ts); the client's copy is the owner's.
+  downloadRecordPdf: clinicians,
+  downloadClientCopy: ownerOnly,
+  // The record as FHIR R4 is clinical like its PDF (fhir-export.test.ts); the FHIR API under
+  // /fhir/R4 is outside this document and has its own matrix (fhir-api-roles.test.ts).
+  exportClientFhir: clinicians,
+  // Front desk sends a follow-up link (it shows only the visit's date and therapist); what
+  // comes back is clinical. The Today lists are scoped per clinician (follow-ups.test.ts).
+  createFollowUpLink: signedIn,
+  listClientFollowUps: clinicians,
+  recordFollowUp: clinicians,
+  getSessionFollowUp: clinicians,
+  acknowledgeFollowUp: clinicians,
+  listFollowUpsNeedingAttention: clinicians,
+  listMissingFollowUps: clinicians,
+  openFollowUpLink: everyone,
+  submitFollowUp: everyone,
+  // Progress charts are drawn from signed notes: clinical content (progress.test.ts).
+  getClientProgress: clinicians,
+  // What worked is read from notes: clinical. Practice-wide tables cover the clients the
+  // reader reaches (analytics.test.ts); comparing therapists is the owner's.
+  getClientEffectiveness: clinicians,
+  getSessionBriefing: clinicians,
+  getSimilarClientsEffectiveness: clinicians,
+  getTherapistOutcomes: ownerOnly,
+  listClientsNotImproving: clinicians,
 };
 
 const principals: Array<Principal & { label: string }> = [

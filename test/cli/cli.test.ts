@@ -59,6 +59,7 @@ describe('palpate --help', () => {
         'user',
         'token',
         'audit',
+        'export',
         'backup',
         'restore',
       ]) {

@@ -15,7 +15,17 @@ import { documentationCalls } from './documentation-calls.js';
 import { intakeCalls } from './intake-calls.js';
 import { consentCalls } from './consent-calls.js';
 import { healthHistoryCalls } from './health-history-calls.js';
+import { importCalls } from './import-calls.js';
+import { handoffCalls } from './handoff-calls.js';
+import { retentionCalls } from './retention-calls.js';
+import { outcomeCalls } from './outcome-calls.js';
+import { followUpCalls } from './follow-up-calls.js';
 import { safetyCalls } from './safety-calls.js';
+import { recordExportCalls } from './record-export-calls.js';
+import { fhirCalls } from './fhir-calls.js';
+import { progressCalls } from './progress-calls.js';
+import { effectivenessCalls } from './effectiveness-calls.js';
+import { briefingCalls } from './briefing-calls.js';
 import type { TestServer } from './server.js';
 
 /** One practice with an account of every role, shared by a role matrix's calls. */
@@ -210,5 +220,15 @@ export const operationCalls: Record<string, Call> = {
   ...intakeCalls,
   ...consentCalls,
   ...healthHistoryCalls,
+  ...importCalls,
+  ...handoffCalls,
+  ...retentionCalls,
+  ...outcomeCalls,
+  ...followUpCalls,
   ...safetyCalls,
+  ...recordExportCalls,
+  ...fhirCalls,
+  ...progressCalls,
+  ...effectivenessCalls,
+  ...briefingCalls,
 };

@@ -1,7 +1,6 @@
-import PDFDocument from 'pdfkit';
 import { consentKindLabels } from '../../domain/consent.js';
 import type { ConsentSignatureView } from '../../domain/consent-views.js';
-import { pdfFonts } from './fonts.js';
+import { openPdf } from './pdf-document.js';
 
 export interface SignedConsentDocument {
   practiceName: string;
@@ -43,21 +42,7 @@ function pathBounds(path: string): { x: number; y: number; width: number; height
  */
 export function renderConsentPdf(consent: SignedConsentDocument): Promise<Buffer> {
   const { signature } = consent;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    info: {
-      Title: `${signature.textTitle} — ${consent.clientName}`,
-      Producer: 'Palpate',
-    },
-  });
-  doc.registerFont('regular', pdfFonts.regular);
-  doc.registerFont('bold', pdfFonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) =>
-    doc.on('end', () => resolve(Buffer.concat(chunks))),
-  );
+  const { doc, done } = openPdf({ title: `${signature.textTitle} — ${consent.clientName}` });
   const field = (label: string, value: string | null) => {
     if (value === null || value === '') return;
     doc.font('bold').text(`${label}: `, { continued: true }).font('regular').text(value);

@@ -1,9 +1,8 @@
-import PDFDocument from 'pdfkit';
 import { bodyRegion } from '../../domain/body-regions.js';
 import { markKindLabels, pressureLabels, type NoteContent } from '../../domain/notes.js';
 import type { Session } from '../../domain/sessions.js';
 import type { Addendum } from '../../store/notes.js';
-import { pdfFonts } from './fonts.js';
+import { openPdf, when, writeField, writeNothing } from './pdf-document.js';
 
 export interface SignedNoteDocument {
   practiceName: string;
@@ -19,32 +18,34 @@ export interface SignedNoteDocument {
   productNames: ReadonlyMap<string, string>;
 }
 
-function when(instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(instant));
-}
+/** What a signed note says, without the letterhead: also one entry of the whole record's PDF. */
+export type SignedNoteBody = Pick<
+  SignedNoteDocument,
+  'timeZone' | 'content' | 'signedBy' | 'signedAt' | 'addenda' | 'techniqueNames' | 'productNames'
+>;
 
 /** The signed note as a PDF a colleague, insurer or the client can read: SOAP in order, then addenda. */
 export function renderNotePdf(note: SignedNoteDocument): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    info: {
-      Title: `Session note — ${note.clientName} — ${note.session.serviceDate}`,
-      Producer: 'Palpate',
-    },
+  const { doc, done } = openPdf({
+    title: `Session note — ${note.clientName} — ${note.session.serviceDate}`,
   });
-  doc.registerFont('regular', pdfFonts.regular);
-  doc.registerFont('bold', pdfFonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) =>
-    doc.on('end', () => resolve(Buffer.concat(chunks))),
+  doc.font('bold').fontSize(16).text(note.practiceName);
+  doc.font('regular').fontSize(10).text('Session note (signed)').moveDown(0.5);
+  writeField(doc, 'Client', note.clientName);
+  writeField(doc, 'Date of birth', note.clientBirthDate);
+  writeField(
+    doc,
+    'Session',
+    `${when(note.session.startsAt, note.timeZone)} · ${note.session.sessionType} · ${note.session.actualMinutes ?? note.session.plannedMinutes} min`,
   );
+  writeField(doc, 'Therapist', note.session.therapistName);
+  writeSignedNoteBody(doc, note);
+  doc.end();
+  return done;
+}
 
+/** SOAP in order, the signature, then each addendum with its reason, author and time. */
+export function writeSignedNoteBody(doc: PDFKit.PDFDocument, note: SignedNoteBody): void {
   const heading = (text: string, filled: boolean) => {
     doc
       .moveDown(0.6)
@@ -54,7 +55,7 @@ export function renderNotePdf(note: SignedNoteDocument): Promise<Buffer> {
       .moveDown(0.2)
       .font('regular')
       .fontSize(10);
-    if (!filled) doc.fillColor('#555555').text('Nothing recorded.').fillColor('black');
+    if (!filled) writeNothing(doc);
   };
   const any = (...values: unknown[]) =>
     values.some(
@@ -64,20 +65,7 @@ export function renderNotePdf(note: SignedNoteDocument): Promise<Buffer> {
         !(Array.isArray(value) && value.length === 0) &&
         value !== 'none',
     );
-  const field = (label: string, value: string | number | null) => {
-    if (value === null || value === '') return;
-    doc.font('bold').text(`${label}: `, { continued: true }).font('regular').text(String(value));
-  };
-
-  doc.font('bold').fontSize(16).text(note.practiceName);
-  doc.font('regular').fontSize(10).text('Session note (signed)').moveDown(0.5);
-  field('Client', note.clientName);
-  field('Date of birth', note.clientBirthDate);
-  field(
-    'Session',
-    `${when(note.session.startsAt, note.timeZone)} · ${note.session.sessionType} · ${note.session.actualMinutes ?? note.session.plannedMinutes} min`,
-  );
-  field('Therapist', note.session.therapistName);
+  const field = (label: string, value: string | number | null) => writeField(doc, label, value);
 
   const { subjective, objective, treatment, assessment, plan, carriedOver } = note.content;
   heading(
@@ -165,6 +153,4 @@ export function renderNotePdf(note: SignedNoteDocument): Promise<Buffer> {
         .moveDown(0.3);
     }
   }
-  doc.end();
-  return done;
 }

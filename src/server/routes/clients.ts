@@ -9,7 +9,7 @@ import {
   duplicateReasons,
   withDefaultPrimaryTherapist,
 } from '../../domain/clients.js';
-import { Invalid } from '../../domain/errors.js';
+import { Conflict, Invalid } from '../../domain/errors.js';
 import { localDate } from '../../domain/time.js';
 import type { Db } from '../../store/database.js';
 import {
@@ -203,12 +203,34 @@ export function clientRoutes(context: AppContext): RouteSpec[] {
       params: IdParams,
       body: ClientInput,
       conditional: true,
-      responses: { 200: Client, 412: null, 428: null },
+      responses: { 200: Client, 409: null, 412: null, 428: null },
       handler: async ({ actor, params, body, request, reply }) => {
         const expectedVersion = versionFromIfMatch(request.headers['if-match']);
-        await loadAuthorizedClient(context, request, actor, params.id, 'client.update');
+        const { client: current } = await loadAuthorizedClient(
+          context,
+          request,
+          actor,
+          params.id,
+          'client.update',
+        );
         const client = await store.db.transaction().execute(async (trx) => {
           await checkClientInput(context, trx, actor, body);
+          // A client moves to another therapist only by a handoff, with its note and policy
+          // (routes/handoffs.ts); the first assignment is ordinary editing. An edit of an older
+          // version is left to fail as stale, which says more.
+          if (
+            current.version === expectedVersion &&
+            current.primaryTherapistId !== null &&
+            body.primaryTherapistId !== current.primaryTherapistId
+          ) {
+            throw new Conflict('The primary therapist changes only by handing the client over.', [
+              {
+                field: 'primaryTherapistId',
+                message:
+                  'Use “Hand over” on the client’s page, so a handoff note goes with the change.',
+              },
+            ]);
+          }
           const updated = await updateClient(
             trx,
             actor.practiceId,

@@ -74,7 +74,7 @@ async function compare(db: Db, practiceId: string, clientId: string, from: numbe
   return { from, to, changes, sections: changedSections(changes) };
 }
 
-async function changesSinceLastVisit(
+export async function changesSinceLastVisit(
   db: Db,
   practiceId: string,
   clientId: string,

@@ -66,6 +66,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface RequestOptions<T> {
   body?: unknown;
+  /** A file sent as the body itself (an import), instead of JSON. */
+  upload?: { file: Blob; contentType: string };
   ifMatch?: string;
   /** Validates and types the response body. Omit for responses without one (204). */
   schema?: ZodType<T>;
@@ -86,6 +88,7 @@ export async function request<T = undefined>(
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.upload) headers['content-type'] = options.upload.contentType;
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
   if (options.ifMatch !== undefined) headers['if-match'] = options.ifMatch;
 
@@ -93,7 +96,11 @@ export async function request<T = undefined>(
     method,
     headers,
     credentials: 'same-origin',
-    body: options.body === undefined ? null : JSON.stringify(options.body),
+    body: options.upload
+      ? options.upload.file
+      : options.body === undefined
+        ? null
+        : JSON.stringify(options.body),
     signal: options.signal ?? null,
   });
 
@@ -132,6 +139,33 @@ async function readProblem(response: Response): Promise<ApiProblem> {
   return new ApiProblem(response.status, {
     title: response.statusText || `Request failed (${response.status})`,
   });
+}
+
+/**
+ * A POST whose answer is a file (the record as a PDF, the client's copy as a zip): the bytes
+ * and the name the server gave them. A refusal arrives as the same ApiProblem as anywhere else.
+ */
+export async function requestFile(
+  path: string,
+  body?: unknown,
+): Promise<{ blob: Blob; filename: string }> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, {
+    method: 'POST',
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401) unauthorizedHandler?.(problem);
+    throw problem;
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';
+  return { blob: await response.blob(), filename };
 }
 
 /** GET and return the body alone. */

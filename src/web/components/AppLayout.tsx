@@ -23,6 +23,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { href: '/schedule', label: 'Schedule' },
     { href: '/clients', label: 'Clients' },
     ...(offers.clinicalNotes(role) ? [{ href: '/notes/search', label: 'Search notes' }] : []),
+    ...(offers.insights(role) ? [{ href: '/insights', label: 'Insights' }] : []),
     ...(offers.staffAdmin(role) ? [{ href: '/staff', label: 'Staff' }] : []),
     ...(offers.auditLog(role) ? [{ href: '/audit', label: 'Audit log' }] : []),
     { href: '/settings', label: 'Settings' },

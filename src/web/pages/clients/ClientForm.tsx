@@ -43,6 +43,7 @@ export function ClientForm({
   cancelHref,
   notices,
   submitDisabled = false,
+  primaryTherapistFixed = false,
 }: {
   form: ClientFormState;
   timeZone: string;
@@ -51,6 +52,8 @@ export function ClientForm({
   cancelHref: string;
   notices?: ReactNode;
   submitDisabled?: boolean;
+  /** Once a client has a primary therapist, only a handoff (with its note) changes it. */
+  primaryTherapistFixed?: boolean;
 }) {
   const therapists = useQuery({
     queryKey: clientKeys.therapists,
@@ -138,9 +141,15 @@ export function ClientForm({
               label="Primary therapist"
               placeholder={therapists.isPending ? 'Loading therapists…' : 'Not assigned'}
               data={therapistChoices}
-              clearable
+              clearable={!primaryTherapistFixed}
               searchable
               nothingFoundMessage="No therapist by that name"
+              readOnly={primaryTherapistFixed}
+              description={
+                primaryTherapistFixed
+                  ? 'To change it, use “Hand over” on the client’s page.'
+                  : undefined
+              }
               {...field('primaryTherapistId')}
               error={
                 form.errors.primaryTherapistId ??

@@ -8,6 +8,8 @@ import { clientKeys, listClients, type ClientStatusFilter } from '../../api/clie
 import { PageHeading } from '../../components/PageHeading.js';
 import { LoadError, PageLoader } from '../../components/PageStatus.js';
 import { ClientTable } from './ClientTable.js';
+import { offers } from '../../session/permissions.js';
+import { useSession } from '../../session/SessionProvider.js';
 
 const pageSize = 25;
 
@@ -31,6 +33,7 @@ function readListQuery(params: URLSearchParams): ClientListQuery & { page: numbe
 }
 
 export function ClientListPage() {
+  const role = useSession().user.role;
   const [params, setParams] = useSearchParams();
   const { page, ...query } = readListQuery(params);
   const [search, setSearch] = useState(query.q ?? '');
@@ -67,9 +70,16 @@ export function ClientListPage() {
       <PageHeading
         title="Clients"
         actions={
-          <Button component={Link} href="/clients/new">
-            New client
-          </Button>
+          <>
+            {offers.importClientList(role) && (
+              <Button variant="default" component={Link} href="/clients/import">
+                Import
+              </Button>
+            )}
+            <Button component={Link} href="/clients/new">
+              New client
+            </Button>
+          </>
         }
       />
       <Stack gap="md">

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { Client, displayName } from '../../../domain/clients.js';
 import { ApiProblem, versionTag, type Versioned } from '../../api/client.js';
@@ -18,17 +19,26 @@ import { offers } from '../../session/permissions.js';
 import { useSession } from '../../session/SessionProvider.js';
 import { ClientSafetyBanner } from '../../components/safety/ClientSafetyBanner.js';
 import { IntakeSection } from '../intake/IntakeSection.js';
+import { ClientFollowUpFlags } from '../follow-ups/ClientFollowUpFlags.js';
 import { HealthHistoryCard } from '../health-history/HealthHistoryCard.js';
+import { GoalsPlanSection } from '../outcomes/GoalsPlanSection.js';
 import { CareTeamSection } from './CareTeamSection.js';
 import { ClientDetails } from './ClientDetails.js';
 import { ConsentSection } from './consent/ConsentSection.js';
+import { ExternalHistorySection } from './ExternalHistorySection.js';
+import { HandoffCard } from './handoffs/HandoffCard.js';
+import { HandoffHistory } from './handoffs/HandoffHistory.js';
+import { HandOverDialog } from './handoffs/HandOverDialog.js';
+import { RecordExportActions } from './export/RecordExportActions.js';
 import { ReflectionsPanel } from './ReflectionsPanel.js';
 import { SessionTimeline } from './SessionTimeline.js';
+import { WhatWorksSection } from './WhatWorksSection.js';
 
 export function ClientProfilePage() {
   const { id = '' } = useParams<{ id: string }>();
   const session = useSession();
   const queryClient = useQueryClient();
+  const [handingOver, setHandingOver] = useState(false);
   const record = useQuery({
     queryKey: clientKeys.one(id),
     queryFn: ({ signal }) => fetchClient(id, signal),
@@ -103,6 +113,22 @@ export function ClientProfilePage() {
             <Button component={Link} href={`/clients/${encodeURIComponent(client.id)}/edit`}>
               Edit
             </Button>
+            {offers.clinicalNotes(session.user.role) && (
+              <Button
+                variant="default"
+                component={Link}
+                href={`/clients/${encodeURIComponent(client.id)}/progress`}
+              >
+                Progress
+              </Button>
+            )}
+            {!archived &&
+              offers.handOver(session.user.role, client.primaryTherapistId === session.user.id) && (
+                <Button variant="default" onClick={() => setHandingOver(true)}>
+                  Hand over
+                </Button>
+              )}
+            <RecordExportActions clientId={client.id} clientName={displayName(client)} />
             {offers.archiveClient(session.user.role) && (
               <Button
                 variant="default"
@@ -126,8 +152,19 @@ export function ClientProfilePage() {
           )}
         </Group>
       </PageHeading>
+      <HandOverDialog
+        opened={handingOver}
+        onClose={() => setHandingOver(false)}
+        record={record.data}
+      />
       <Stack gap="md">
+        {offers.clinicalNotes(session.user.role) && (
+          <HandoffCard clientId={client.id} timeZone={session.practice.timeZone} />
+        )}
         {offers.clinicalNotes(session.user.role) && <ClientSafetyBanner clientId={client.id} />}
+        {offers.clinicalNotes(session.user.role) && (
+          <ClientFollowUpFlags clientId={client.id} timeZone={session.practice.timeZone} />
+        )}
         {staleError && (
           <Alert color="orange" title="Not changed" role="alert">
             This client was changed by someone else in the meantime. Their latest version is shown
@@ -144,7 +181,18 @@ export function ClientProfilePage() {
         {offers.clinicalNotes(session.user.role) && (
           <HealthHistoryCard clientId={client.id} timeZone={session.practice.timeZone} />
         )}
+        {!archived && (
+          <GoalsPlanSection
+            clientId={client.id}
+            clinical={offers.clinicalNotes(session.user.role)}
+            timeZone={session.practice.timeZone}
+          />
+        )}
         <SessionTimeline clientId={client.id} clientName={displayName(client)} />
+        {offers.clinicalNotes(session.user.role) && <WhatWorksSection clientId={client.id} />}
+        {offers.clinicalNotes(session.user.role) && (
+          <ExternalHistorySection clientId={client.id} timeZone={session.practice.timeZone} />
+        )}
         {!archived && (
           <IntakeSection
             clientId={client.id}
@@ -169,6 +217,9 @@ export function ClientProfilePage() {
             client.primaryTherapistId === session.user.id,
           )}
         />
+        {offers.clinicalNotes(session.user.role) && (
+          <HandoffHistory clientId={client.id} timeZone={session.practice.timeZone} />
+        )}
         {offers.clinicalNotes(session.user.role) && <ReflectionsPanel clientId={client.id} />}
       </Stack>
     </>

@@ -113,6 +113,7 @@ function EditClientForm({ loaded }: { loaded: Versioned<Client> }) {
         submitLabel="Save changes"
         cancelHref={profileHref}
         submitDisabled={stale !== null}
+        primaryTherapistFixed={client.primaryTherapistId !== null}
         notices={
           <>
             {stale && (

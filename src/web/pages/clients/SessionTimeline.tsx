@@ -3,13 +3,19 @@ import { useDisclosure } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { bodyRegion } from '../../../domain/body-regions.js';
+import { followUpRefusal } from '../../../domain/follow-ups.js';
 import { nameOf } from '../../api/catalogue.js';
 import { fetchTimeline, sessionKeys, type TimelineEntry } from '../../api/sessions.js';
 import { useCatalogue } from '../../api/useCatalogue.js';
 import { LoadError, PageLoader } from '../../components/PageStatus.js';
 import { SessionStatusBadge } from '../../components/SessionStatusBadge.js';
 import { formatInstant, todayIn } from '../../format.js';
+import { offers } from '../../session/permissions.js';
 import { useSession } from '../../session/SessionProvider.js';
+import { FollowUpFlagBadge } from '../follow-ups/AcknowledgeFollowUp.js';
+import { FollowUpLine } from '../follow-ups/FollowUpLine.js';
+import { SendFollowUpLink } from '../follow-ups/SendFollowUpLink.js';
+import { useClientFollowUps } from '../follow-ups/useClientFollowUps.js';
 import { BookSessionDialog } from '../schedule/BookSessionDialog.js';
 
 /** "Pain 6 → 3": pain before and after, as far as they were recorded. */
@@ -19,6 +25,9 @@ function painChange({ painBefore, painAfter }: TimelineEntry): string | null {
   if (painAfter !== null) return `Pain after ${painAfter}`;
   return null;
 }
+
+/** A follow-up link is offered on rows of the last week, as the missing follow-ups list is. */
+const followUpWindowMs = 7 * 86_400_000;
 
 /** A client's sessions, newest first, a page at a time; each opens its session. */
 export function SessionTimeline({
@@ -39,6 +48,9 @@ export function SessionTimeline({
     getNextPageParam: (page) => page.next ?? undefined,
   });
   const entries = timeline.data?.pages.flatMap((page) => page.entries) ?? [];
+  const clinician = offers.clinicalNotes(session.user.role);
+  const followUps = useClientFollowUps(clientId, clinician);
+  const now = new Date();
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="client-sessions">
@@ -63,6 +75,13 @@ export function SessionTimeline({
             );
             const regions = entry.regions.map((code) => bodyRegion(code)?.label ?? code);
             const pain = painChange(entry);
+            const followUp = followUps.bySession.get(entry.session.id);
+            const offerLink =
+              clinician &&
+              followUps.isSuccess &&
+              !followUp &&
+              followUpRefusal(entry.session, now) === null &&
+              now.getTime() - Date.parse(entry.session.startsAt) < followUpWindowMs;
             return (
               <li key={entry.session.id}>
                 <UnstyledButton
@@ -92,6 +111,7 @@ export function SessionTimeline({
                           Regions: {regions.join('; ')}
                         </Text>
                       )}
+                      {followUp && <FollowUpLine followUp={followUp} />}
                     </Stack>
                     <Stack gap={4} align="flex-end">
                       <SessionStatusBadge status={entry.session.status} />
@@ -100,9 +120,23 @@ export function SessionTimeline({
                           Health history changed
                         </Badge>
                       )}
+                      {followUp && <FollowUpFlagBadge followUp={followUp} />}
                     </Stack>
                   </Group>
                 </UnstyledButton>
+                {offerLink && (
+                  <Group gap="xs" px="sm" pb="xs">
+                    <Text size="sm" c="dimmed">
+                      No follow-up yet.
+                    </Text>
+                    <SendFollowUpLink
+                      clientId={clientId}
+                      sessionId={entry.session.id}
+                      timeZone={timeZone}
+                      compact
+                    />
+                  </Group>
+                )}
               </li>
             );
           })}

@@ -107,6 +107,8 @@ export function IntakeSection({
     },
   });
   const toReview = submissions.data?.submissions.filter((entry) => entry.status === 'to_review');
+  // Follow-up links belong to their session and are listed there.
+  const intakeLinks = links.data?.filter((link) => link.purpose === 'intake');
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="intake-heading">
@@ -134,7 +136,7 @@ export function IntakeSection({
         )}
         {links.isError && <LoadError error={links.error} onRetry={() => void links.refetch()} />}
         {revoke.error && <ProblemAlert error={revoke.error} />}
-        {links.data && links.data.length > 0 && (
+        {intakeLinks && intakeLinks.length > 0 && (
           <Table.ScrollContainer minWidth={420}>
             <Table verticalSpacing="xs" aria-label="Intake links sent">
               <Table.Thead>
@@ -148,7 +150,7 @@ export function IntakeSection({
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {links.data.map((link) => (
+                {intakeLinks.map((link) => (
                   <Table.Tr key={link.id}>
                     <Table.Td>{formatInstant(link.createdAt, timeZone)}</Table.Td>
                     <Table.Td>{formatInstant(link.expiresAt, timeZone)}</Table.Td>
@@ -180,7 +182,7 @@ export function IntakeSection({
             </Table>
           </Table.ScrollContainer>
         )}
-        {links.data && links.data.length === 0 && (
+        {intakeLinks && intakeLinks.length === 0 && (
           <Text size="sm" c="dimmed">
             No intake link sent yet.
           </Text>

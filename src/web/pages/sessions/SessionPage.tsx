@@ -11,11 +11,16 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { LoadError, PageLoader } from '../../components/PageStatus.js';
 import { SessionStatusBadge } from '../../components/SessionStatusBadge.js';
 import { formatDayOf, formatInstant, formatTimeSpan } from '../../format.js';
+import { offers } from '../../session/permissions.js';
 import { useSession } from '../../session/SessionProvider.js';
+import {
+  FrontDeskFollowUpLink,
+  SessionFollowUpSection,
+} from '../follow-ups/SessionFollowUpSection.js';
 import { CancelSessionDialog } from './CancelSessionDialog.js';
 import { SessionNote } from './SessionNote.js';
 
-/** One session: when, who and what was booked, then its SOAP note. */
+/** One session: when, who and what was booked, then its SOAP note and the client's follow-up. */
 export function SessionPage() {
   const { id = '' } = useParams<{ id: string }>();
   const session = useSession();
@@ -80,6 +85,14 @@ export function SessionPage() {
           <Anchor component={Link} href={`/clients/${encodeURIComponent(visit.clientId)}`}>
             {visit.clientName}’s profile and earlier sessions
           </Anchor>
+          {offers.clinicalNotes(session.user.role) && (
+            <>
+              {' · '}
+              <Anchor component={Link} href={`/sessions/${encodeURIComponent(visit.id)}/briefing`}>
+                Pre-session briefing
+              </Anchor>
+            </>
+          )}
         </Text>
         {visit.statusReason && (
           <Text size="sm" mt={4}>
@@ -88,6 +101,11 @@ export function SessionPage() {
         )}
       </PageHeading>
       <SessionNote visit={visit} />
+      {offers.clinicalNotes(session.user.role) ? (
+        <SessionFollowUpSection visit={visit} timeZone={timeZone} />
+      ) : (
+        <FrontDeskFollowUpLink visit={visit} timeZone={timeZone} />
+      )}
       <CancelSessionDialog opened={cancelling} onClose={cancelDialog.close} visit={record.data} />
     </>
   );

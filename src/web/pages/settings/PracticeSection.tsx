@@ -124,6 +124,24 @@ function PracticeForm({ loaded, canEdit }: { loaded: Versioned<Practice>; canEdi
             readOnly={readOnly}
             {...form.getInputProps('settings.retentionYears')}
           />
+          <NumberInput
+            label="Years kept after a minor comes of age"
+            description="If later than the years after the last entry (Ontario 10, New York 4)."
+            min={0}
+            max={50}
+            allowDecimal={false}
+            readOnly={readOnly}
+            {...form.getInputProps('settings.minorRetentionYears')}
+          />
+          <NumberInput
+            label="Age of majority"
+            description="18 in most places; 19 in some provinces and states."
+            min={16}
+            max={21}
+            allowDecimal={false}
+            readOnly={readOnly}
+            {...form.getInputProps('settings.ageOfMajority')}
+          />
           <Select
             label="Who sees which clients"
             description="Shared: every therapist sees every client. Assigned: therapists see their own clients and those shared with them."
@@ -131,6 +149,15 @@ function PracticeForm({ loaded, canEdit }: { loaded: Versioned<Practice>; canEdi
             allowDeselect={false}
             readOnly={readOnly}
             {...form.getInputProps('settings.careModel')}
+          />
+          <NumberInput
+            label="Sessions before “what works” shows figures"
+            description="Fewer sessions with a technique, pressure or product (or, across the practice, fewer clients) say “not enough sessions yet”."
+            min={2}
+            max={50}
+            allowDecimal={false}
+            readOnly={readOnly}
+            {...form.getInputProps('settings.effectivenessMinimumSessions')}
           />
         </SimpleGrid>
         {canEdit && (

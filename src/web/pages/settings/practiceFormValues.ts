@@ -8,7 +8,14 @@ import { zodResolver } from '../../forms/zodResolver.js';
 
 /** Number inputs hold '' while empty; the schema then reports the field as missing. */
 export interface PracticeFormValues extends PracticeProfileFormValues {
-  settings: { idleMinutes: number | string; careModel: CareModel; retentionYears: number | string };
+  settings: {
+    idleMinutes: number | string;
+    careModel: CareModel;
+    retentionYears: number | string;
+    minorRetentionYears: number | string;
+    ageOfMajority: number | string;
+    effectivenessMinimumSessions: number | string;
+  };
 }
 
 export function practiceToForm(practice: Practice): PracticeFormValues {
@@ -23,6 +30,9 @@ function toDraft(values: PracticeFormValues) {
       ...values.settings,
       idleMinutes: number(values.settings.idleMinutes),
       retentionYears: number(values.settings.retentionYears),
+      minorRetentionYears: number(values.settings.minorRetentionYears),
+      ageOfMajority: number(values.settings.ageOfMajority),
+      effectivenessMinimumSessions: number(values.settings.effectivenessMinimumSessions),
     },
   };
 }
@@ -43,6 +53,11 @@ export function usePracticeForm(practice: Practice) {
         errors['settings.idleMinutes'] = 'Enter a number of minutes.';
       if (values.settings.retentionYears === '')
         errors['settings.retentionYears'] = 'Enter a number of years.';
+      if (values.settings.minorRetentionYears === '')
+        errors['settings.minorRetentionYears'] = 'Enter a number of years.';
+      if (values.settings.ageOfMajority === '') errors['settings.ageOfMajority'] = 'Enter an age.';
+      if (values.settings.effectivenessMinimumSessions === '')
+        errors['settings.effectivenessMinimumSessions'] = 'Enter a number of sessions.';
       return errors;
     },
   });

@@ -11,9 +11,14 @@ import { formatWeekday, startOfDayIn, todayIn } from '../../format.js';
 import { offers } from '../../session/permissions.js';
 import { useSession } from '../../session/SessionProvider.js';
 import { BookSessionDialog } from '../schedule/BookSessionDialog.js';
+import { FollowUpsNeedingAttention } from '../follow-ups/FollowUpsNeedingAttention.js';
+import { MissingFollowUps } from '../follow-ups/MissingFollowUps.js';
 import { UnsignedNotes } from './UnsignedNotes.js';
 
-/** The landing page: today's sessions, and the notes still waiting for a signature. */
+/**
+ * The landing page: today's sessions; for clinicians, follow-ups that reported a reaction,
+ * the notes still waiting for a signature, and recent sessions without a follow-up.
+ */
 export function TodayPage() {
   const session = useSession();
   const timeZone = session.practice.timeZone;
@@ -65,7 +70,9 @@ export function TodayPage() {
             </ul>
           )}
         </Paper>
+        {clinician && <FollowUpsNeedingAttention timeZone={timeZone} />}
         {clinician && <UnsignedNotes timeZone={timeZone} />}
+        {clinician && <MissingFollowUps timeZone={timeZone} />}
       </Stack>
       <BookSessionDialog opened={booking} onClose={bookingDialog.close} date={today} />
     </>

@@ -16,6 +16,7 @@ import { useSession } from '../../../session/SessionProvider.js';
 import { NoteSafetyPanel, NoteSafetyWarnings } from '../../../components/safety/NoteSafetyPanel.js';
 import { useNoteSafety } from '../../../components/safety/useNoteSafety.js';
 import { HealthCheckStep } from '../../health-history/HealthCheckStep.js';
+import { MeasuresDuePanel } from '../../outcomes/MeasuresDuePanel.js';
 import { AssessmentSection, PlanSection } from './AssessmentPlanSections.js';
 import { ConflictNotice } from './ConflictNotice.js';
 import { LastPlanButton } from './LastPlanButton.js';
@@ -81,6 +82,7 @@ export function NoteEditor({ visit, record }: { visit: Session; record: NoteReco
         timeZone={session.practice.timeZone}
       />
       <NoteSafetyPanel sessionId={visit.id} safety={safety} timeZone={session.practice.timeZone} />
+      <MeasuresDuePanel sessionId={visit.id} clientId={visit.clientId} />
       {restoredShown && (
         <Alert color="blue" title="Unsaved changes brought back" role="status">
           <Group justify="space-between" align="flex-start" wrap="nowrap">

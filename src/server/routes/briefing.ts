@@ -1,0 +1,111 @@
+import { Briefing, buildBriefing } from '../../domain/briefing.js';
+import { displayName } from '../../domain/clients.js';
+import { clientEffectiveness } from '../../domain/effectiveness.js';
+import { handoffAwaiting } from '../../domain/handoffs.js';
+import { evaluateSafety } from '../../domain/safety.js';
+import { localDate } from '../../domain/time.js';
+import { lastSignedNoteBefore } from '../../store/briefing.js';
+import { findClient } from '../../store/clients.js';
+import { clientSessionOutcomes, factorLabels } from '../../store/effectiveness.js';
+import { listClientFollowUps } from '../../store/follow-ups.js';
+import { listHandoffs } from '../../store/handoffs.js';
+import { currentHealthHistory } from '../../store/health-history.js';
+import { findSafetySettings } from '../../store/safety.js';
+import { recordAudit } from '../audit-trail.js';
+import { clientConsents } from '../commands/consents.js';
+import type { AppContext } from '../context.js';
+import { clientGoalsView } from '../outcome-views.js';
+import { IdParams, defineRoute, type RouteSpec } from '../routing.js';
+import { loadAuthorizedSession } from '../session-access.js';
+import { changesSinceLastVisit } from './health-history.js';
+
+/**
+ * The pre-session briefing. Its parts are the same records the chart shows, read together in
+ * one round of parallel queries; only the last signed note's text is parsed.
+ */
+export function briefingRoutes(context: AppContext): RouteSpec[] {
+  const { store, runtime } = context;
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/sessions/:id/briefing',
+      operationId: 'getSessionBriefing',
+      summary:
+        'The client’s playbook before a session: reason for care and goals with progress, alerts, what has worked and what has not, preferences and areas to avoid, the last plan and the follow-up since; every statement names the record it comes from',
+      tag: 'sessions',
+      auth: 'user',
+      params: IdParams,
+      responses: { 200: Briefing },
+      handler: async ({ actor, params, request }) => {
+        const { session } = await loadAuthorizedSession(
+          context,
+          request,
+          actor,
+          params.id,
+          'briefing.read',
+        );
+        const { practiceId } = actor;
+        const clientId = session.clientId;
+        const db = store.db;
+        const [
+          client,
+          history,
+          safetySettings,
+          changes,
+          goals,
+          outcomes,
+          labels,
+          lastNote,
+          followUps,
+          handoffs,
+        ] = await Promise.all([
+          findClient(db, practiceId, clientId),
+          currentHealthHistory(db, practiceId, clientId),
+          findSafetySettings(db, practiceId),
+          changesSinceLastVisit(db, practiceId, clientId, session.id),
+          clientGoalsView(db, { practiceId, clientId }),
+          clientSessionOutcomes(db, practiceId, clientId),
+          factorLabels(db, practiceId),
+          lastSignedNoteBefore(db, practiceId, clientId, session.startsAt),
+          listClientFollowUps(db, practiceId, clientId),
+          listHandoffs(db, practiceId, clientId),
+        ]);
+        const consents = client
+          ? await clientConsents(
+              db,
+              runtime,
+              { id: client.id, practiceId, dateOfBirth: client.dateOfBirth },
+              actor.timeZone,
+            )
+          : null;
+        const today = localDate(runtime.now(), actor.timeZone);
+        const briefing = buildBriefing({
+          client: { id: clientId, name: client ? displayName(client) : '' },
+          session: { id: session.id, startsAt: session.startsAt },
+          history,
+          alerts: history
+            ? evaluateSafety({ history: history.history, today, settings: safetySettings.settings })
+            : [],
+          changes,
+          consents,
+          goals,
+          effectiveness: clientEffectiveness(clientId, outcomes, {
+            minimumSessions: actor.settings.effectivenessMinimumSessions,
+            labels,
+          }),
+          lastNote,
+          followUps,
+          handoff: handoffAwaiting(handoffs, actor.userId),
+        });
+        await recordAudit(context, db, request, {
+          action: 'session.briefing',
+          recordType: 'session',
+          recordId: session.id,
+          clientId,
+          detail: { statements: briefing.sections.reduce((n, s) => n + s.statements.length, 0) },
+        });
+        return briefing;
+      },
+    }),
+  ];
+}
