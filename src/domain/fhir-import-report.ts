@@ -33,6 +33,7 @@ export const FhirPatientOutcome = z.object({
     medications: count,
     allergies: count,
     surgeriesAndInjuries: count,
+    goals: count,
   }),
   /** Entries equal to one the history already has (listed at intake, say), so not repeated. */
   historyAlreadyRecorded: count,

@@ -122,6 +122,17 @@ for (const { dialect, skip } of dialects) {
       assert.deepEqual([zoe.body.dateOfBirth, zoe.body.phone], ['1979-12-31', '+1 604 555 0111']);
     });
 
+    it('reads UTF-8 with a byte-order mark without keeping the mark in the first header', async () => {
+      const { owner } = await createPractice(server);
+      const response = await inspectCsv(owner, '\uFEFFFirst name,Last name\nZoë,Åberg\n');
+      assertStatus(response, 200);
+      assert.deepEqual(
+        [response.body.encoding, response.body.headers, response.body.mapping],
+        ['utf-8', ['First name', 'Last name'], ['firstName', 'lastName']],
+      );
+      assert.deepEqual(response.body.rows[0].cells, ['Zoë', 'Åberg']);
+    });
+
     it('reads the file in the encoding chosen instead of the one detected, and says when characters do not fit', async () => {
       const { owner } = await createPractice(server);
       const inspection = await inspected(

@@ -102,7 +102,11 @@ describe('importing clients in the browser', { skip: browserSkipReason() }, () =
     await assertAccessible(page, 'import-fhir-dry-run');
 
     await page.getByRole('button', { name: 'Import this patient' }).click();
-    await page.getByText('1 clients created, 0 matched').waitFor();
+    await page
+      .getByText(
+        '1 client created and 0 matched; 1 health-history entry and 2 records from other providers added.',
+      )
+      .waitFor();
     await patients.getByRole('link', { name: 'Created' }).click();
     await page.getByRole('heading', { name: 'Noémie Tremblay', level: 1 }).waitFor();
     await page.getByRole('region', { name: 'History from other providers' }).waitFor();

@@ -88,6 +88,8 @@ const substanceWords: Array<[AllergySubstance, RegExp]> = [
 export interface AllergyGuess {
   substance: AllergySubstance;
   nut: TreeNut | null;
+  /** An essential oil's ingredient code, when known (only Palpate's own export names it). */
+  oil: string | null;
   /** The substance in a few words ("tree pollen"), without "Allergy to". */
   name: string | null;
 }
@@ -104,12 +106,12 @@ export function allergenName(text: string): string {
 export function guessAllergy(text: string): AllergyGuess {
   const folded = foldForSearch(text);
   const nut = nutWords.find(([, pattern]) => pattern.test(folded))?.[0] ?? null;
-  if (nut) return { substance: 'tree_nut', nut, name: null };
+  if (nut) return { substance: 'tree_nut', nut, oil: null, name: null };
   const substance = substanceWords.find(([, pattern]) => pattern.test(folded))?.[0] ?? null;
   // These say all there is to say; "Tree nuts (nut)" would only repeat the label.
   if (substance && ['peanut', 'coconut', 'latex', 'tree_nut'].includes(substance)) {
-    return { substance, nut: null, name: null };
+    return { substance, nut: null, oil: null, name: null };
   }
-  if (substance) return { substance, nut: null, name: allergenName(text) };
-  return { substance: 'other', nut: null, name: allergenName(text) };
+  if (substance) return { substance, nut: null, oil: null, name: allergenName(text) };
+  return { substance: 'other', nut: null, oil: null, name: allergenName(text) };
 }

@@ -267,15 +267,27 @@ describe('the vocabulary guesses', () => {
     assert.deepEqual(guessAllergy('Allergy to peanuts'), {
       substance: 'peanut',
       nut: null,
+      oil: null,
       name: null,
     });
-    assert.deepEqual(guessAllergy('Coconut oil'), { substance: 'coconut', nut: null, name: null });
+    assert.deepEqual(guessAllergy('Coconut oil'), {
+      substance: 'coconut',
+      nut: null,
+      oil: null,
+      name: null,
+    });
     assert.deepEqual(guessAllergy('Allergy to nut'), {
       substance: 'tree_nut',
       nut: null,
+      oil: null,
       name: null,
     });
-    assert.deepEqual(guessAllergy('Nutmeg'), { substance: 'other', nut: null, name: 'Nutmeg' });
+    assert.deepEqual(guessAllergy('Nutmeg'), {
+      substance: 'other',
+      nut: null,
+      oil: null,
+      name: 'Nutmeg',
+    });
     assert.equal(allergenName('Dander (animal) allergy'), 'Dander (animal)');
   });
 });
@@ -337,5 +349,76 @@ describe('other providers’ records', () => {
       read.kind === 'record' && read.record.detail,
       'History\nNeck pain since May.\nWorse at night.',
     );
+  });
+});
+
+describe('a record Palpate exported', () => {
+  it('comes back by its codes, not by guessing from its words', () => {
+    const allergy = history({
+      resourceType: 'AllergyIntolerance',
+      code: {
+        text: 'Essential oils: Lavender essential oil',
+        coding: [{ system: 'urn:palpate:allergy-substance', code: 'essential_oil' }],
+      },
+      criticality: 'low',
+    });
+    assert.deepEqual(allergy.kind === 'entry' && allergy.entry.value, {
+      substance: 'essential_oil',
+      nut: null,
+      oil: 'lavender_oil',
+      name: null,
+      reaction: null,
+      severity: 'mild',
+    });
+    const condition = history({
+      resourceType: 'Condition',
+      code: {
+        text: 'Veins',
+        coding: [{ system: 'urn:palpate:condition', code: 'varicose_veins' }],
+      },
+      clinicalStatus: { text: 'Managed', coding: [{ code: 'active' }] },
+      bodySite: [{ coding: [{ system: 'urn:palpate:body-region', code: 'calves_l' }] }],
+    });
+    assert.deepEqual(
+      condition.kind === 'entry' &&
+        condition.entry.section === 'conditions' && [
+          condition.entry.value.code,
+          condition.entry.value.status,
+          condition.entry.value.regions,
+        ],
+      ['varicose_veins', 'managed', ['calves_l']],
+    );
+  });
+
+  it('puts a surgery among surgeries and a client’s own goal among goals', () => {
+    const surgery = history({
+      resourceType: 'Procedure',
+      status: 'completed',
+      category: { text: 'Surgical history' },
+      code: {
+        text: 'Knee arthroscopy',
+        coding: [{ system: 'urn:palpate:surgery-or-injury', code: 'surgery' }],
+      },
+      performedDateTime: '2024-02-14',
+    });
+    assert.deepEqual(surgery.kind === 'entry' && [surgery.entry.section, surgery.entry.value], [
+      'surgeriesAndInjuries',
+      {
+        kind: 'surgery',
+        description: 'Knee arthroscopy',
+        date: '2024-02-14',
+        regions: [],
+        notes: null,
+      },
+    ]);
+    const goal = history({
+      resourceType: 'Goal',
+      identifier: [{ system: 'urn:palpate:practice:p1:health-history-entry', value: 'g1' }],
+      description: { text: 'Sleep through the night' },
+    });
+    assert.deepEqual(goal.kind === 'entry' && [goal.entry.section, goal.entry.value], [
+      'goals',
+      { text: 'Sleep through the night' },
+    ]);
   });
 });

@@ -47,6 +47,7 @@ const sectionLimits: Record<HistorySection, number> = {
   medications: 50,
   allergies: 50,
   surgeriesAndInjuries: 50,
+  goals: 20,
 };
 
 const sectionNames: Record<HistorySection, string> = {
@@ -54,6 +55,7 @@ const sectionNames: Record<HistorySection, string> = {
   medications: 'medications',
   allergies: 'allergies',
   surgeriesAndInjuries: 'surgeries and injuries',
+  goals: 'goals',
 };
 
 function existingDrafts(history: HealthHistory): Array<HistoryEntryDraft & { id: string }> {
@@ -70,6 +72,7 @@ function existingDrafts(history: HealthHistory): Array<HistoryEntryDraft & { id:
       value,
       id: value.id,
     })),
+    ...history.goals.map((value) => ({ section: 'goals' as const, value, id: value.id })),
   ];
 }
 
@@ -86,6 +89,9 @@ function append(history: HealthHistory, entry: ImportedHistoryEntry, id: string)
       break;
     case 'surgeriesAndInjuries':
       history.surgeriesAndInjuries.push({ ...entry.value, id });
+      break;
+    case 'goals':
+      history.goals.push({ ...entry.value, id });
       break;
   }
 }

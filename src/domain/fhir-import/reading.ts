@@ -13,7 +13,7 @@ import {
   type ExternalRecordDraft,
 } from './external-records.js';
 import {
-  historyResourceTypes,
+  isHistoryResource,
   readHistoryEntry,
   type ImportedHistoryEntry,
 } from './history-entries.js';
@@ -153,7 +153,7 @@ export function readFhirImport(input: unknown, today: string): FhirImportReading
       ignore(entry, 'Read only for the names of who and where.');
       continue;
     }
-    const isHistory = historyResourceTypes.has(type);
+    const isHistory = isHistoryResource(entry.resource);
     if (!isHistory && !recordResourceTypes[type]) {
       ignore(entry, unsupported[type] ?? `Palpate does not import ${type} resources.`);
       continue;

@@ -8,6 +8,13 @@ import { sendFhirBundle } from '../../api/imports.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { FhirImportReportView } from './FhirImportReportView.js';
 
+const some = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+function finishedLine(report: FhirImportReport): string {
+  const { clientsCreated, clientsMatched, historyEntriesAdded, recordsAdded } = report.totals;
+  return `${some(clientsCreated, 'client', 'clients')} created and ${clientsMatched} matched; ${some(historyEntriesAdded, 'health-history entry', 'health-history entries')} and ${some(recordsAdded, 'record', 'records')} from other providers added.`;
+}
+
 /**
  * Another system's record as a FHIR R4 Bundle: choosing the file runs a dry run, whose
  * report says who would be created or matched, what reaches each health history and what is
@@ -70,7 +77,7 @@ export function FhirImport() {
             <Alert color="teal" title="Import finished" role="status" my="md">
               {report.changesNothing
                 ? 'Everything in this file was imported before; nothing changed.'
-                : `${report.totals.clientsCreated} clients created, ${report.totals.clientsMatched} matched; ${report.totals.historyEntriesAdded} health-history entries and ${report.totals.recordsAdded} records from other providers added.`}
+                : finishedLine(report)}
             </Alert>
           ) : (
             <Alert

@@ -21,6 +21,7 @@ function historyText(patient: FhirPatientOutcome): string {
     [added.allergies, 'allergy', 'allergies'],
     [added.medications, 'medication', 'medications'],
     [added.surgeriesAndInjuries, 'surgery or injury', 'surgeries and injuries'],
+    [added.goals, 'goal', 'goals'],
   ]);
   return patient.historyAlreadyRecorded > 0
     ? `${text} (${patient.historyAlreadyRecorded} already recorded)`
