@@ -6,6 +6,7 @@ import {
   therapistOutcomes,
   type ClientFactorTotals,
   type ClientReliefTotals,
+  type FactorTotals,
 } from './effectiveness-cohort.js';
 
 const close = (actual: number | undefined, expected: number) =>
@@ -24,8 +25,6 @@ function swedish(
 ): ClientFactorTotals {
   return {
     clientId,
-    kind: 'technique',
-    key: 'swedish',
     sessions,
     reliefCount: sessions,
     reliefSum,
@@ -37,6 +36,11 @@ function swedish(
     ...extra,
   };
 }
+
+/** Swedish across the clients given. */
+const swedishFor = (clients: ClientFactorTotals[]): FactorTotals[] => [
+  { kind: 'technique', key: 'swedish', clients },
+];
 
 const total = (clientId: string, reliefCount: number, reliefSum: number): ClientReliefTotals => ({
   clientId,
@@ -53,7 +57,12 @@ const total = (clientId: string, reliefCount: number, reliefSum: number): Client
 const totals = [swedish('A', 10, 30), swedish('B', 2, 2), swedish('C', 1, 2)];
 const clients = [total('A', 12, 32), total('B', 4, 2), total('C', 3, 2)];
 const analyse = (minimumClients = 3) =>
-  cohortEffectiveness(totals, clients, { minimumClients, labels, region: null, condition: null });
+  cohortEffectiveness(swedishFor(totals), clients, {
+    minimumClients,
+    labels,
+    region: null,
+    condition: null,
+  });
 
 describe('cohortEffectiveness', () => {
   it('weights each client equally: the mean of client means, with an interval across clients', () => {
@@ -78,7 +87,7 @@ describe('cohortEffectiveness', () => {
 
   it('leaves out of the difference a client who always had it', () => {
     const row = cohortEffectiveness(
-      [...totals, swedish('D', 3, 9)],
+      swedishFor([...totals, swedish('D', 3, 9)]),
       [...clients, total('D', 3, 9)],
       { minimumClients: 3, labels, region: null, condition: null },
     ).rows[0]!;
@@ -97,10 +106,10 @@ describe('cohortEffectiveness', () => {
 
   it('adds up follow-ups across clients', () => {
     const row = cohortEffectiveness(
-      [
+      swedishFor([
         swedish('A', 3, 6, { followUps: 2, reactions: 1, highSoreness: 1 }),
         swedish('B', 3, 6, { followUps: 1, reactions: 1 }),
-      ],
+      ]),
       [total('A', 3, 6), total('B', 3, 6)],
       { minimumClients: 2, labels, region: null, condition: null },
     ).rows[0]!;
@@ -109,7 +118,7 @@ describe('cohortEffectiveness', () => {
 
   it('handles a practice with no pain data at all', () => {
     const result = cohortEffectiveness(
-      ['A', 'B', 'C'].map((id) => swedish(id, 4, 0, { reliefCount: 0 })),
+      swedishFor(['A', 'B', 'C'].map((id) => swedish(id, 4, 0, { reliefCount: 0 }))),
       ['A', 'B', 'C'].map((id) => ({ clientId: id, sessions: 4, reliefCount: 0, reliefSum: 0 })),
       { minimumClients: 3, labels, region: null, condition: null },
     );

@@ -21,15 +21,13 @@ import { defaultConfidence, estimateMean } from './statistics.js';
 /**
  * What works across clients. Each client counts once: their own mean comes first, then the
  * mean of those client means with an interval across clients, so one client seen weekly for
- * years does not outweigh ten clients seen a few times. The store hands over per-client sums
- * (aggregated in SQL), never sessions one by one.
+ * years does not outweigh ten clients seen a few times. The input is per-client sums
+ * (domain/effectiveness-totals.ts), never sessions one by one.
  */
 
 /** One client's sums for one factor, over their signed sessions that used it. */
 export interface ClientFactorTotals {
   clientId: string;
-  kind: FactorKind;
-  key: string;
   sessions: number;
   reliefCount: number;
   reliefSum: number;
@@ -38,6 +36,13 @@ export interface ClientFactorTotals {
   followUps: number;
   reactions: number;
   highSoreness: number;
+}
+
+/** One factor and each client's sums for it. */
+export interface FactorTotals {
+  kind: FactorKind;
+  key: string;
+  clients: readonly ClientFactorTotals[];
 }
 
 /** One client's relief sums over all their signed sessions, to find "without it" by subtraction. */
@@ -155,7 +160,7 @@ function evidence(figure: ClientsMeanFigure): string {
 }
 
 export function cohortEffectiveness(
-  factorTotals: readonly ClientFactorTotals[],
+  factorTotals: readonly FactorTotals[],
   clientTotals: readonly ClientReliefTotals[],
   options: {
     minimumClients: number;
@@ -164,25 +169,20 @@ export function cohortEffectiveness(
     condition: string | null;
   },
 ): CohortEffectiveness {
-  const groups = new Map<string, ClientFactorTotals[]>();
-  for (const totals of factorTotals) {
-    const id = `${totals.kind}:${totals.key}`;
-    const group = groups.get(id) ?? [];
-    group.push(totals);
-    groups.set(id, group);
-  }
   const byClient = new Map(clientTotals.map((totals) => [totals.clientId, totals]));
-  const rows = [...groups.values()].map((group) => {
-    const { kind, key } = group[0]!;
+  const clientCount = new Map(
+    factorTotals.map((factor) => [`${factor.kind}:${factor.key}`, factor.clients.length]),
+  );
+  const rows = factorTotals.map(({ kind, key, clients }) => {
     const label =
       kind === 'technique'
         ? options.labels.technique(key)
         : kind === 'product'
           ? options.labels.product(key)
           : pressureLabel(Number(key));
-    return cohortRow(kind, key, label, group, byClient, options.minimumClients);
+    return cohortRow(kind, key, label, clients, byClient, options.minimumClients);
   });
-  rows.sort((a, b) => compareRows(a, b, (row) => groups.get(`${row.kind}:${row.key}`)!.length));
+  rows.sort((a, b) => compareRows(a, b, (row) => clientCount.get(`${row.kind}:${row.key}`)!));
   return {
     region: options.region,
     condition: options.condition,

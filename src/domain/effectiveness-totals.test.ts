@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import {
   totalsByClientAndFactor,
   totalsByTherapistAndClient,
-  type FactorUseRow,
+  type TechniqueUseRow,
   type VisitRow,
 } from './effectiveness-totals.js';
 
@@ -15,10 +15,10 @@ const visit = (
   authorId = 'maya',
 ): VisitRow => ({ sessionId, clientId, authorId, relief, carryOver });
 
-const technique = (sessionId: string, key: string): FactorUseRow => ({
+const technique = (sessionId: string, name: string, pressure = 2): TechniqueUseRow => ({
   sessionId,
-  kind: 'technique',
-  key,
+  technique: name,
+  pressure,
 });
 
 describe('totalsByClientAndFactor', () => {
@@ -28,16 +28,19 @@ describe('totalsByClientAndFactor', () => {
     visit('a3', 'A', null, 0),
     visit('b1', 'B', 4, null),
   ];
-  const uses = [
-    technique('a1', 'swedish'),
-    // The same technique on a second region of the same session counts once.
-    technique('a1', 'swedish'),
-    technique('a2', 'swedish'),
-    technique('a3', 'deep_tissue'),
-    technique('b1', 'swedish'),
-    // A draft's or another cohort's session has no visit here and is left out.
-    technique('elsewhere', 'swedish'),
-  ];
+  const uses = {
+    techniques: [
+      technique('a1', 'swedish'),
+      // The same technique on a second region of the same session counts once.
+      technique('a1', 'swedish', 3),
+      technique('a2', 'swedish'),
+      technique('a3', 'deep_tissue'),
+      technique('b1', 'swedish'),
+      // A draft's or another cohort's session has no visit here and is left out.
+      technique('elsewhere', 'swedish'),
+    ],
+    products: [{ sessionId: 'a3', productId: 'arnica' }],
+  };
   const followUps = [
     { sessionId: 'a1', soreness: 7, reacted: false },
     { sessionId: 'a2', soreness: 2, reacted: true },
@@ -45,11 +48,10 @@ describe('totalsByClientAndFactor', () => {
 
   it('sums relief, carry-over and follow-ups per client and factor, each session once', () => {
     const { factors } = totalsByClientAndFactor(visits, uses, followUps);
-    const swedishA = factors.find((row) => row.clientId === 'A' && row.key === 'swedish');
+    const swedish = factors.find((factor) => factor.key === 'swedish');
+    const swedishA = swedish?.clients.find((client) => client.clientId === 'A');
     assert.deepEqual(swedishA, {
       clientId: 'A',
-      kind: 'technique',
-      key: 'swedish',
       sessions: 2,
       reliefCount: 2,
       reliefSum: 5,
@@ -59,7 +61,16 @@ describe('totalsByClientAndFactor', () => {
       reactions: 1,
       highSoreness: 1,
     });
-    assert.equal(factors.length, 3);
+    assert.deepEqual(
+      factors.map((factor) => [factor.kind, factor.key, factor.clients.length]),
+      [
+        ['technique', 'swedish', 2],
+        ['pressure', '2', 2],
+        ['pressure', '3', 1],
+        ['technique', 'deep_tissue', 1],
+        ['product', 'arnica', 1],
+      ],
+    );
   });
 
   it('sums relief per client over all their visits', () => {

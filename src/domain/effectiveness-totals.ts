@@ -1,16 +1,19 @@
 import type {
   ClientFactorTotals,
   ClientReliefTotals,
+  FactorTotals,
   TherapistClientTotals,
 } from './effectiveness-cohort.js';
 import type { FactorKind } from './effectiveness-views.js';
 import { highSorenessThreshold } from './effectiveness.js';
 
 /**
- * Per-client sums for practice-wide tables, from one row per signed visit, one per factor use
- * and one per follow-up. Summing here rather than in SQL keeps one code path for both engines:
- * with a client's mean per factor, the answer has about as many rows as the sessions behind
- * it, so aggregating in the database saved no transfer and cost sorts on text keys.
+ * Per-client sums for practice-wide tables, from one row per signed visit, one per technique
+ * or product use and one per follow-up. Summing here rather than in SQL keeps one code path for
+ * both engines: with a client's mean per factor, the answer has about as many rows as the
+ * sessions behind it, so aggregating in the database saved no transfer and cost sorts on text
+ * keys. A practice of 200,000 sessions passes through in one loop over each list, with factors
+ * numbered and visits indexed so the inner work is array access, not string keys.
  */
 
 export interface VisitRow {
@@ -23,10 +26,15 @@ export interface VisitRow {
   carryOver: number | null;
 }
 
-export interface FactorUseRow {
+export interface TechniqueUseRow {
   sessionId: string;
-  kind: FactorKind;
-  key: string;
+  technique: string;
+  pressure: number;
+}
+
+export interface ProductUseRow {
+  sessionId: string;
+  productId: string;
 }
 
 export interface FollowUpRow {
@@ -36,16 +44,7 @@ export interface FollowUpRow {
   reacted: boolean;
 }
 
-interface Sums {
-  sessions: number;
-  reliefCount: number;
-  reliefSum: number;
-  carryOverCount: number;
-  carryOverSum: number;
-  followUps: number;
-  reactions: number;
-  highSoreness: number;
-}
+type Sums = Omit<ClientFactorTotals, 'clientId'>;
 
 const noSums = (): Sums => ({
   sessions: 0,
@@ -75,59 +74,115 @@ function add(sums: Sums, visit: VisitRow, followUp: FollowUpRow | undefined): vo
   }
 }
 
+/** Numbers each factor the first time it is seen, so a visit's factors are a few integers. */
+class FactorNumbers {
+  readonly factors: Array<{ kind: FactorKind; key: string }> = [];
+  private readonly numbers: Record<FactorKind, Map<string, number>> = {
+    technique: new Map(),
+    pressure: new Map(),
+    product: new Map(),
+  };
+
+  of(kind: FactorKind, key: string): number {
+    let number = this.numbers[kind].get(key);
+    if (number === undefined) {
+      number = this.factors.length;
+      this.numbers[kind].set(key, number);
+      this.factors.push({ kind, key });
+    }
+    return number;
+  }
+}
+
+/**
+ * Each visit's factors as one flat list of factor numbers, visit by visit (a counting sort by
+ * visit), so hundreds of thousands of visits need no array each; a visit's duplicates (a
+ * technique on two regions) are still in its slice and are skipped when summing.
+ */
+function factorsByVisit(
+  visits: readonly VisitRow[],
+  uses: { techniques: readonly TechniqueUseRow[]; products: readonly ProductUseRow[] },
+) {
+  const position = new Map<string, number>();
+  visits.forEach((visit, index) => position.set(visit.sessionId, index));
+  const numbers = new FactorNumbers();
+  const useCount = uses.techniques.length * 2 + uses.products.length;
+  const useVisit = new Int32Array(useCount).fill(-1);
+  const useFactor = new Int32Array(useCount);
+  let at = 0;
+  const record = (sessionId: string, factor: number) => {
+    // A use of a session outside the visits (another cohort's) stays at -1 and is left out.
+    useVisit[at] = position.get(sessionId) ?? -1;
+    useFactor[at] = factor;
+    at += 1;
+  };
+  for (const use of uses.techniques) {
+    record(use.sessionId, numbers.of('technique', use.technique));
+    record(use.sessionId, numbers.of('pressure', String(use.pressure)));
+  }
+  for (const use of uses.products) record(use.sessionId, numbers.of('product', use.productId));
+  const start = new Int32Array(visits.length + 1);
+  for (const visit of useVisit) if (visit >= 0) start[visit + 1]! += 1;
+  for (let index = 0; index < visits.length; index += 1) start[index + 1]! += start[index]!;
+  const flat = new Int32Array(start[visits.length]!);
+  const filled = start.slice(0, visits.length);
+  useVisit.forEach((visit, use) => {
+    if (visit < 0) return;
+    flat[filled[visit]!] = useFactor[use]!;
+    filled[visit]! += 1;
+  });
+  return { factors: numbers.factors, start, flat };
+}
+
+/** Whether `factor` is among flat[from…to), a visit's factors before this one. */
+function seenEarlier(flat: Int32Array, from: number, to: number, factor: number): boolean {
+  for (let at = from; at < to; at += 1) if (flat[at] === factor) return true;
+  return false;
+}
+
 /** Sums per client and factor (each factor once a session), and per client over all visits. */
 export function totalsByClientAndFactor(
   visits: readonly VisitRow[],
-  uses: readonly FactorUseRow[],
+  uses: { techniques: readonly TechniqueUseRow[]; products: readonly ProductUseRow[] },
   followUps: readonly FollowUpRow[],
-): { factors: ClientFactorTotals[]; clients: ClientReliefTotals[] } {
-  // Factors get small numbers, so a visit's list of factors is a short array of integers.
-  const factorIds = new Map<string, number>();
-  const factorOf: Array<{ kind: FactorKind; key: string }> = [];
-  const factorsBySession = new Map<string, number[]>();
-  for (const use of uses) {
-    const name = `${use.kind}\u0000${use.key}`;
-    let id = factorIds.get(name);
-    if (id === undefined) {
-      id = factorOf.length;
-      factorIds.set(name, id);
-      factorOf.push({ kind: use.kind, key: use.key });
-    }
-    const list = factorsBySession.get(use.sessionId);
-    if (!list) factorsBySession.set(use.sessionId, [id]);
-    else if (!list.includes(id)) list.push(id);
-  }
+): { factors: FactorTotals[]; clients: ClientReliefTotals[] } {
+  const { factors, start, flat } = factorsByVisit(visits, uses);
   const followUpBySession = new Map(followUps.map((followUp) => [followUp.sessionId, followUp]));
-  const byClient = new Map<string, { all: Sums; factors: Map<number, Sums> }>();
-  for (const visit of visits) {
+  const byFactor: ClientFactorTotals[][] = factors.map(() => []);
+  const byClient = new Map<string, { all: Sums; factors: Array<Sums | undefined> }>();
+  visits.forEach((visit, index) => {
     let client = byClient.get(visit.clientId);
     if (!client) {
-      client = { all: noSums(), factors: new Map() };
+      client = { all: noSums(), factors: [] };
       byClient.set(visit.clientId, client);
     }
     const followUp = followUpBySession.get(visit.sessionId);
     add(client.all, visit, followUp);
-    for (const id of factorsBySession.get(visit.sessionId) ?? []) {
-      let sums = client.factors.get(id);
+    for (let at = start[index]!; at < start[index + 1]!; at += 1) {
+      const factor = flat[at]!;
+      if (seenEarlier(flat, start[index]!, at, factor)) continue;
+      let sums = client.factors[factor];
       if (!sums) {
         sums = noSums();
-        client.factors.set(id, sums);
+        client.factors[factor] = sums;
+        byFactor[factor]!.push(Object.assign(sums, { clientId: visit.clientId }));
       }
       add(sums, visit, followUp);
     }
-  }
-  const factors: ClientFactorTotals[] = [];
+  });
   const clients: ClientReliefTotals[] = [];
-  for (const [clientId, client] of byClient) {
+  for (const [clientId, { all }] of byClient) {
     clients.push({
       clientId,
-      sessions: client.all.sessions,
-      reliefCount: client.all.reliefCount,
-      reliefSum: client.all.reliefSum,
+      sessions: all.sessions,
+      reliefCount: all.reliefCount,
+      reliefSum: all.reliefSum,
     });
-    for (const [id, sums] of client.factors) factors.push({ clientId, ...factorOf[id]!, ...sums });
   }
-  return { factors, clients };
+  return {
+    factors: factors.map((factor, number) => ({ ...factor, clients: byFactor[number]! })),
+    clients,
+  };
 }
 
 /** Sums per therapist (the note's author) and client. */

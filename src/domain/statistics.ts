@@ -49,9 +49,23 @@ export function sampleVariance(values: readonly number[]): number {
   return sum / (values.length - 1);
 }
 
-/** The two-sided critical value of Student's t, e.g. 2.776 for 95% and 4 degrees of freedom. */
+const criticalValues = new Map<string, number>();
+
+/**
+ * The two-sided critical value of Student's t, e.g. 2.776 for 95% and 4 degrees of freedom.
+ * The inverse is found by iteration, so values are kept: a table of a hundred rows asks for the
+ * same few degrees of freedom again and again.
+ */
 export function tCritical(degreesOfFreedom: number, confidence = defaultConfidence): number {
-  return jStat.studentt.inv(1 - (1 - confidence) / 2, degreesOfFreedom);
+  const key = `${confidence}:${degreesOfFreedom}`;
+  let value = criticalValues.get(key);
+  if (value === undefined) {
+    value = jStat.studentt.inv(1 - (1 - confidence) / 2, degreesOfFreedom);
+    // Welch's fractional degrees of freedom rarely repeat; whole ones (n − 1) always do.
+    if (Number.isInteger(degreesOfFreedom) && criticalValues.size < 10_000)
+      criticalValues.set(key, value);
+  }
+  return value;
 }
 
 /** The mean of the values with its confidence interval; null when there are none. */

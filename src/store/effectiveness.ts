@@ -39,11 +39,12 @@ export async function clientSessionOutcomes(
       .where('client_id', '=', clientId)
       .where('practice_id', '=', practiceId)
       .execute(),
+    // By client alone (ids are unique across practices, and a follow-up is its session's
+    // client's): with the practice named too, SQLite may pick the practice-wide index.
     db
       .selectFrom('session_follow_ups')
       .select(['session_id', 'soreness', 'reactions'])
       .where('client_id', '=', clientId)
-      .where('practice_id', '=', practiceId)
       .execute(),
   ]);
   const outcomes = new Map<string, Gathering>();
@@ -87,22 +88,66 @@ interface Gathering extends SessionOutcome {
 
 /** The practice's names for technique codes and product ids, retired ones included. */
 export async function factorLabels(db: Db, practiceId: string): Promise<FactorLabels> {
+  return (await factorLabelsWithFingerprint(db, practiceId)).labels;
+}
+
+/**
+ * The names, and one string that changes whenever any of them does (a technique renamed), so a
+ * table computed with the old names is known to be stale.
+ */
+export async function factorLabelsWithFingerprint(
+  db: Db,
+  practiceId: string,
+): Promise<{ labels: FactorLabels; fingerprint: string }> {
   const [techniques, products] = await Promise.all([
     db
       .selectFrom('techniques')
       .select(['code', 'name'])
       .where('practice_id', '=', practiceId)
+      .orderBy('code')
       .execute(),
     db
       .selectFrom('products')
       .select(['id', 'name'])
       .where('practice_id', '=', practiceId)
+      .orderBy('id')
       .execute(),
   ]);
   const techniqueNames = new Map(techniques.map((entry) => [entry.code, entry.name]));
   const productNames = new Map(products.map((entry) => [entry.id, entry.name]));
   return {
-    technique: (code) => techniqueNames.get(code) ?? code,
-    product: (id) => productNames.get(id) ?? 'A product no longer in the catalogue',
+    labels: {
+      technique: (code) => techniqueNames.get(code) ?? code,
+      product: (id) => productNames.get(id) ?? 'A product no longer in the catalogue',
+    },
+    fingerprint: JSON.stringify([techniques, products]),
   };
+}
+
+/**
+ * What a client's effectiveness is computed from, in a few characters: their signed notes and
+ * follow-ups, counted and dated. Signed notes and follow-ups are never changed or removed one by
+ * one (the database refuses it), and a signed session cannot be rescheduled, so a new signature
+ * or follow-up is the only way the figures move, and it always moves this.
+ */
+export async function clientOutcomesVersion(
+  db: Db,
+  practiceId: string,
+  clientId: string,
+): Promise<string> {
+  const [notes, followUps] = await Promise.all([
+    db
+      .selectFrom('notes')
+      .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('signed_at').as('last')])
+      .where('practice_id', '=', practiceId)
+      .where('client_id', '=', clientId)
+      .where('signed_at', 'is not', null)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('session_follow_ups')
+      .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('submitted_at').as('last')])
+      .where('client_id', '=', clientId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return `${Number(notes.count)}|${notes.last ?? ''}|${Number(followUps.count)}|${followUps.last ?? ''}`;
 }

@@ -6,8 +6,6 @@ import type { Db } from './database.js';
 
 export interface RecentPain {
   clientId: string;
-  clientName: string;
-  primaryTherapistId: string | null;
   /** Oldest first. */
   readings: PainReading[];
 }
@@ -32,7 +30,6 @@ export async function recentPainBefore(
       'notes.session_id',
       'notes.pain_before',
       'sessions.service_date',
-      'sessions.starts_at',
       sql<number>`row_number() over (partition by notes.client_id order by sessions.starts_at desc, sessions.id desc)`.as(
         'recency',
       ),
@@ -45,43 +42,53 @@ export async function recentPainBefore(
   const rows = await db
     .with('ranked', () => ranked)
     .selectFrom('ranked')
-    .innerJoin('clients', 'clients.id', 'ranked.client_id')
-    .select([
-      'ranked.client_id',
-      'ranked.session_id',
-      'ranked.pain_before',
-      'ranked.service_date',
-      'ranked.recency',
-      'clients.legal_first_name',
-      'clients.legal_last_name',
-      'clients.preferred_name',
-      'clients.primary_therapist_id',
-    ])
-    .where('ranked.recency', '<=', count)
-    .orderBy('ranked.client_id')
-    .orderBy('ranked.recency', 'desc')
+    .select(['client_id', 'session_id', 'pain_before', 'service_date', 'recency'])
+    .where('recency', '<=', count)
     .execute();
-  const clients = new Map<string, RecentPain>();
+  const clients = new Map<string, PainReading[]>();
   for (const row of rows) {
-    let client = clients.get(row.client_id);
-    if (!client) {
-      client = {
-        clientId: row.client_id,
+    let readings = clients.get(row.client_id);
+    if (!readings) {
+      readings = new Array<PainReading>(count);
+      clients.set(row.client_id, readings);
+    }
+    // Recency 1 is the latest; readings run oldest first.
+    readings[count - Number(row.recency)] = {
+      sessionId: row.session_id,
+      serviceDate: row.service_date,
+      painBefore: Number(row.pain_before),
+    };
+  }
+  return [...clients].map(([clientId, readings]) => ({
+    clientId,
+    readings: readings.filter((reading) => reading !== undefined),
+  }));
+}
+
+/** Names and primary therapists of a few clients, for a list. */
+export async function clientListings(
+  db: Db,
+  practiceId: string,
+  clientIds: readonly string[],
+): Promise<Map<string, { clientName: string; primaryTherapistId: string | null }>> {
+  if (clientIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('clients')
+    .select(['id', 'legal_first_name', 'legal_last_name', 'preferred_name', 'primary_therapist_id'])
+    .where('practice_id', '=', practiceId)
+    .where('id', 'in', [...clientIds])
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
         clientName: displayName({
           legalFirstName: row.legal_first_name,
           legalLastName: row.legal_last_name,
           preferredName: row.preferred_name,
         }),
         primaryTherapistId: row.primary_therapist_id,
-        readings: [],
-      };
-      clients.set(row.client_id, client);
-    }
-    client.readings.push({
-      sessionId: row.session_id,
-      serviceDate: row.service_date,
-      painBefore: Number(row.pain_before),
-    });
-  }
-  return [...clients.values()];
+      },
+    ]),
+  );
 }

@@ -1,5 +1,10 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { FactorUseRow, FollowUpRow, VisitRow } from '../domain/effectiveness-totals.js';
+import type {
+  FollowUpRow,
+  ProductUseRow,
+  TechniqueUseRow,
+  VisitRow,
+} from '../domain/effectiveness-totals.js';
 import { onCareTeamOf, type ClientScope } from './clients.js';
 import type { Db } from './database.js';
 
@@ -52,70 +57,59 @@ function inCohort(db: Db, practiceId: string, cohort: Cohort, column: string): E
   return sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
 }
 
-/** Every signed visit of the cohort, with relief and carry-over to the client's next visit. */
+/**
+ * Every signed visit of the cohort, with relief and carry-over to the client's next visit.
+ * Columns come named as the domain names them, so 200,000 rows are not copied a second time.
+ */
 export async function cohortVisits(
   db: Db,
   practiceId: string,
   cohort: Cohort,
 ): Promise<VisitRow[]> {
-  const rows = await db
+  return db
     .selectFrom('notes')
     .innerJoin('sessions', 'sessions.id', 'notes.session_id')
     .select([
-      'notes.session_id',
-      'notes.client_id',
-      'notes.author_id',
+      'notes.session_id as sessionId',
+      'notes.client_id as clientId',
+      'notes.author_id as authorId',
       sql<number | null>`notes.pain_before - notes.pain_after`.as('relief'),
       sql<
         number | null
       >`notes.pain_before - lead(notes.pain_before) over (partition by notes.client_id order by sessions.starts_at, sessions.id)`.as(
-        'carry_over',
+        'carryOver',
       ),
     ])
     .where('notes.practice_id', '=', practiceId)
     .where('notes.signed_at', 'is not', null)
     .where(inCohort(db, practiceId, cohort, 'notes.client_id'))
     .execute();
-  return rows.map((row) => ({
-    sessionId: row.session_id,
-    clientId: row.client_id,
-    authorId: row.author_id,
-    relief: row.relief === null ? null : Number(row.relief),
-    carryOver: row.carry_over === null ? null : Number(row.carry_over),
-  }));
 }
 
 /**
- * Each technique, pressure level and product used in the cohort's signed notes. A draft has no
- * rows here (they are written at signing), so no signed-notes filter is needed.
+ * Each technique (with its pressure) and product used in the cohort's signed notes. A draft has
+ * no rows here (they are written at signing), so no signed-notes filter is needed.
  */
 export async function cohortFactorUses(
   db: Db,
   practiceId: string,
   cohort: Cohort,
-): Promise<FactorUseRow[]> {
+): Promise<{ techniques: TechniqueUseRow[]; products: ProductUseRow[] }> {
   const [techniques, products] = await Promise.all([
     db
       .selectFrom('note_techniques')
-      .select(['session_id', 'technique', 'pressure'])
+      .select(['session_id as sessionId', 'technique', 'pressure'])
       .where('practice_id', '=', practiceId)
       .where(inCohort(db, practiceId, cohort, 'note_techniques.client_id'))
       .execute(),
     db
       .selectFrom('note_products')
-      .select(['session_id', 'product_id'])
+      .select(['session_id as sessionId', 'product_id as productId'])
       .where('practice_id', '=', practiceId)
       .where(inCohort(db, practiceId, cohort, 'note_products.client_id'))
       .execute(),
   ]);
-  const uses: FactorUseRow[] = [];
-  for (const use of techniques) {
-    uses.push({ sessionId: use.session_id, kind: 'technique', key: use.technique });
-    uses.push({ sessionId: use.session_id, kind: 'pressure', key: String(use.pressure) });
-  }
-  for (const use of products)
-    uses.push({ sessionId: use.session_id, kind: 'product', key: use.product_id });
-  return uses;
+  return { techniques, products };
 }
 
 /** What the cohort's clients reported after their sessions. */

@@ -169,6 +169,39 @@ for (const { dialect, skip } of dialects) {
       assert.equal(row.verdict, 'nothing_to_compare');
     });
 
+    it('shows a note signed, a follow-up recorded or a technique renamed since the last read', async () => {
+      const at = await world();
+      const [first] = await visit(at, [{ painBefore: 6, painAfter: 3, techniques: [swedish] }]);
+      const before = await effectiveness(at.therapist.client, at.clientId);
+      assert.equal(rowFor(before, 'technique', 'swedish').sessions.count, 1);
+      await recordVisits(
+        at.therapist.client,
+        { clientId: at.clientId, therapistId: at.therapist.id },
+        [{ painBefore: 5, painAfter: 3, techniques: [swedish] }],
+        '2026-02-02T15:00:00.000Z',
+      );
+      assert.equal(
+        rowFor(await effectiveness(at.therapist.client, at.clientId), 'technique', 'swedish')
+          .sessions.count,
+        2,
+      );
+      const followUp = await at.therapist.client.post(`/api/v1/clients/${at.clientId}/follow-ups`, {
+        sessionId: first,
+        soreness: 2,
+      });
+      assertStatus(followUp, 201);
+      await changePracticeSettings(at.practice.owner, { effectivenessMinimumSessions: 2 });
+      const owner = at.practice.owner;
+      const renamed = await owner.put('/api/v1/catalogue/techniques/swedish', {
+        name: 'Swedish relaxation',
+        retired: false,
+      });
+      assertStatus(renamed, 200);
+      const after = rowFor(await effectiveness(owner, at.clientId), 'technique', 'swedish');
+      assert.equal(after.label, 'Swedish relaxation');
+      assert.equal(after.followUps.reported.count, 1);
+    });
+
     it('is audited as a read of the client', async () => {
       const at = await world();
       await effectiveness(at.therapist.client, at.clientId);

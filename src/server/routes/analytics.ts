@@ -16,7 +16,7 @@ import {
   totalsByTherapistAndClient,
 } from '../../domain/effectiveness-totals.js';
 import { factorLabels } from '../../store/effectiveness.js';
-import { recentPainBefore } from '../../store/pain-plateaus.js';
+import { clientListings, recentPainBefore } from '../../store/pain-plateaus.js';
 import {
   clientsWithCondition,
   cohortFactorUses,
@@ -141,14 +141,23 @@ export function analyticsRoutes(context: AppContext): RouteSpec[] {
           clientScope(actor, actor.settings.careModel),
           query.sessions,
         );
-        const clients = recent
-          .filter((client) => client.readings.length === query.sessions)
-          .filter((client) => hasNotImproved(client.readings.map((reading) => reading.painBefore)))
+        const stuck = recent.filter(
+          (client) =>
+            client.readings.length === query.sessions &&
+            hasNotImproved(client.readings.map((reading) => reading.painBefore)),
+        );
+        // Only the clients listed are named: a practice has thousands, a list a handful.
+        const listings = await clientListings(
+          store.db,
+          actor.practiceId,
+          stuck.map((client) => client.clientId),
+        );
+        const clients = stuck
           .map((client) => ({
             ...client,
-            decrease:
-              client.readings[0]!.painBefore -
-              client.readings[client.readings.length - 1]!.painBefore,
+            clientName: listings.get(client.clientId)?.clientName ?? '',
+            primaryTherapistId: listings.get(client.clientId)?.primaryTherapistId ?? null,
+            decrease: client.readings[0]!.painBefore - client.readings.at(-1)!.painBefore,
           }))
           .sort((a, b) => a.decrease - b.decrease || a.clientName.localeCompare(b.clientName));
         await recordAudit(context, store.db, request, {

@@ -1,7 +1,6 @@
-import { clientEffectiveness } from '../../domain/effectiveness.js';
 import { ClientEffectiveness } from '../../domain/effectiveness-views.js';
-import { clientSessionOutcomes, factorLabels } from '../../store/effectiveness.js';
 import { recordAudit } from '../audit-trail.js';
+import { cachedClientEffectiveness } from '../effectiveness-cache.js';
 import { loadAuthorizedClient } from '../client-access.js';
 import type { AppContext } from '../context.js';
 import { IdParams, defineRoute, type RouteSpec } from '../routing.js';
@@ -20,7 +19,7 @@ export function effectivenessRoutes(context: AppContext): RouteSpec[] {
       auth: 'user',
       params: IdParams,
       responses: { 200: ClientEffectiveness },
-      handler: async ({ actor, params, request }) => {
+      handler: async ({ actor, params, request, reply }) => {
         const { client } = await loadAuthorizedClient(
           context,
           request,
@@ -28,22 +27,22 @@ export function effectivenessRoutes(context: AppContext): RouteSpec[] {
           params.id,
           'effectiveness.read',
         );
-        const [outcomes, labels] = await Promise.all([
-          clientSessionOutcomes(store.db, actor.practiceId, client.id),
-          factorLabels(store.db, actor.practiceId),
-        ]);
-        const result = clientEffectiveness(client.id, outcomes, {
-          minimumSessions: actor.settings.effectivenessMinimumSessions,
-          labels,
-        });
+        const result = await cachedClientEffectiveness(
+          store.db,
+          actor.practiceId,
+          client.id,
+          actor.settings.effectivenessMinimumSessions,
+        );
         await recordAudit(context, store.db, request, {
           action: 'client.effectiveness',
           recordType: 'client',
           recordId: client.id,
           clientId: client.id,
-          detail: { sessions: result.signedSessions },
+          detail: { sessions: result.value.signedSessions },
         });
-        return result;
+        // Already JSON: a string sent as application/json is not serialized again.
+        void reply.type('application/json; charset=utf-8');
+        return result.json;
       },
     }),
   ];
