@@ -34,6 +34,8 @@ export const FhirPatientOutcome = z.object({
     allergies: count,
     surgeriesAndInjuries: count,
     goals: count,
+    areasToAvoid: count,
+    pregnancy: count,
   }),
   /** Entries equal to one the history already has (listed at intake, say), so not repeated. */
   historyAlreadyRecorded: count,

@@ -54,7 +54,14 @@ function streamUpload(
         );
       },
     );
-    request.on('error', (error) => (answered ? undefined : reject(error)));
+    // A server that stops reading may close the socket while the client is still writing:
+    // the write fails (EPIPE, ECONNRESET) and the answer can arrive just after, so it is
+    // awaited a moment before the failure counts.
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (answered) return;
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') return reject(error);
+      setTimeout(() => (answered ? undefined : reject(error)), 2000);
+    });
     const chunk = Buffer.alloc(1024 * 1024, 0x20);
     const writeMore = () => {
       while (!answered && sentBytes < megabytes * 1024 * 1024) {

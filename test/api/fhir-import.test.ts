@@ -48,7 +48,15 @@ for (const { dialect, skip } of dialects) {
         [
           'create',
           null,
-          { conditions: 1, medications: 1, allergies: 1, surgeriesAndInjuries: 0, goals: 0 },
+          {
+            conditions: 1,
+            medications: 1,
+            allergies: 1,
+            surgeriesAndInjuries: 0,
+            goals: 0,
+            areasToAvoid: 0,
+            pregnancy: 0,
+          },
           { encounters: 1, procedures: 1, observations: 1, documents: 1 },
         ],
       );

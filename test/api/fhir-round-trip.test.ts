@@ -23,6 +23,14 @@ const resources = (bundle: Json, type: string): Json[] =>
     .map((entry: Json) => entry.resource)
     .filter((resource: Json) => resource.resourceType === type);
 
+/** A calendar day some months from now, as a due date is. */
+const inMonths = (months: number) =>
+  new Date(Date.now() + months * 30 * 86_400_000).toISOString().slice(0, 10);
+
+/** A health history's entries without the ids each practice gives them. */
+const withoutIds = (entries: Json[]) =>
+  entries.map(({ id: _id, ...entry }: Json) => JSON.stringify(entry)).sort();
+
 /** Codes of Palpate's own vocabularies and of standard terminologies; not practice ids. */
 const sharedCodes = (concept: Json) =>
   (concept?.coding ?? [])
@@ -80,6 +88,9 @@ function clinicalContent(bundle: Json) {
           procedure.performedDateTime,
         ]),
     ),
+    areasToAvoid: sorted(
+      resources(bundle, 'Flag').map((flag) => [flag.code.text, flag.extension ?? null]),
+    ),
     goals: sorted(
       resources(bundle, 'Goal')
         .filter((goal) =>
@@ -118,6 +129,32 @@ for (const { dialect, skip } of dialects) {
               severity: 'mild',
             },
             { id: randomUUID(), substance: 'other', name: 'Penicillin', severity: null },
+            { id: randomUUID(), substance: 'peanut', severity: 'anaphylaxis' },
+            {
+              id: randomUUID(),
+              substance: 'latex',
+              reaction: 'Throat swelling',
+              severity: 'anaphylaxis',
+            },
+            { id: randomUUID(), substance: 'lanolin', severity: 'moderate' },
+          ],
+          medications: [
+            { id: randomUUID(), name: 'Warfarin', class: 'anticoagulant', dose: '5 mg daily' },
+            {
+              id: randomUUID(),
+              name: 'Ibuprofen',
+              class: 'analgesic_nsaid',
+              dose: '400 mg as needed',
+              reason: 'Knee pain',
+            },
+          ],
+          pregnancy: { pregnant: true, dueDate: inMonths(4), highRisk: true },
+          areasToAvoid: [
+            {
+              id: randomUUID(),
+              regions: ['calves_l', 'anterior_neck_r'],
+              reason: 'Varicose veins; carotid: no deep pressure',
+            },
           ],
           conditions: [
             {
@@ -163,16 +200,50 @@ for (const { dialect, skip } of dialects) {
       assertStatus(imported, 200);
       const [patient] = imported.body.patients;
       assert.equal(patient.action, 'create');
+      assert.deepEqual(patient.historyAdded, {
+        conditions: 2,
+        medications: 2,
+        allergies: 6,
+        surgeriesAndInjuries: 2,
+        goals: 1,
+        areasToAvoid: 1,
+        pregnancy: 1,
+      });
+      const again = await fhirImport(fresh.owner, first);
+      assertStatus(again, 200);
+      assert.equal(again.body.changesNothing, true, 'importing the same bundle again adds nothing');
       const second = await exported(fresh.owner, patient.clientId);
 
       const before = clinicalContent(first);
-      assert.equal(before.allergies.length, 3);
-      assert.equal(before.conditions.length, 3);
+      assert.equal(before.allergies.length, 6);
+      assert.equal(before.conditions.length, 4, 'two conditions, the whiplash and the pregnancy');
+      assert.equal(before.medications.length, 2);
       assert.equal(before.surgeries.length, 1);
+      assert.equal(before.areasToAvoid.length, 1);
       assert.deepEqual(clinicalContent(second), before);
 
-      const history = await fresh.owner.get(`/api/v1/clients/${patient.clientId}/external-records`);
-      const kinds = new Set(history.body.records.map((record: Json) => record.kind));
+      // What the safety rules read arrives as it was entered: an anaphylaxis is not just
+      // "severe", a moderate allergy not "mild", the pregnancy and the areas to avoid are there.
+      const history = async (caller: ApiClient, clientId: string) =>
+        (await caller.get(`/api/v1/clients/${clientId}/health-history`)).body.history as Json;
+      const original = await history(world.practice.owner, world.client.id);
+      const arrived = await history(fresh.owner, patient.clientId);
+      for (const section of ['allergies', 'medications', 'areasToAvoid', 'goals'])
+        assert.deepEqual(withoutIds(arrived[section]), withoutIds(original[section]), section);
+      assert.deepEqual(arrived.pregnancy, original.pregnancy);
+      assert.deepEqual(arrived.allergies.map((allergy: Json) => String(allergy.severity)).sort(), [
+        'anaphylaxis',
+        'anaphylaxis',
+        'mild',
+        'moderate',
+        'null',
+        'severe',
+      ]);
+
+      const external = await fresh.owner.get(
+        `/api/v1/clients/${patient.clientId}/external-records`,
+      );
+      const kinds = new Set(external.body.records.map((record: Json) => record.kind));
       assert.ok(kinds.has('encounter'), 'the session arrives as a visit from another provider');
       assert.ok(kinds.has('observation'), 'its pain scores arrive as observations');
     });

@@ -11,6 +11,7 @@ import {
   type PracticeFixture,
 } from '../support/factories.js';
 import { handoffNote } from '../support/handoffs.js';
+import { saveHistory } from '../support/health-history.js';
 import type { Json } from '../support/http.js';
 import {
   closeContexts,
@@ -47,7 +48,7 @@ describe('handing a client over in the browser', { skip: browserSkipReason() }, 
     return { id: created.body.id as string, email, displayName };
   }
 
-  it('the owner hands a client from Maya to Sam, who reads the note and acknowledges it', async () => {
+  it('the owner hands a client from Maya to Sam, who reads the note and the briefing on first opening the chart, then acknowledges', async () => {
     const practice = await createPractice(server);
     const maya = await therapist(practice, 'Maya Chen');
     const sam = await therapist(practice, 'Sam Lee');
@@ -55,6 +56,8 @@ describe('handing a client over in the browser', { skip: browserSkipReason() }, 
       legalFirstName: 'Inês',
       primaryTherapistId: maya.id,
     });
+    // A tree-nut allergy, so the briefing has an alert of its own beside the handoff.
+    await saveHistory(practice.owner, client.id);
     const note = handoffNote();
     const chart = `/clients/${client.id}`;
 
@@ -98,6 +101,19 @@ describe('handing a client over in the browser', { skip: browserSkipReason() }, 
       `/sessions/${session.id}/briefing`,
     );
     await assertAccessible(samPage, 'handoff-card-for-the-new-therapist');
+
+    // The briefing for Sam's first session with the client opens with the handoff, then the
+    // alerts the client's history raises.
+    await card.getByRole('link', { name: 'Open the briefing' }).click();
+    const handoffSection = samPage.getByRole('region', { name: 'Handoff' });
+    await handoffSection.getByText(`Handed over by Maya Chen: ${note.reason}`).waitFor();
+    await handoffSection.getByText(`Avoid: ${note.avoid}`).waitFor();
+    await samPage
+      .getByRole('region', { name: 'Alerts' })
+      .getByText(/Tree-nut allergy/)
+      .first()
+      .waitFor();
+    await samPage.goBack();
 
     await card.getByRole('button', { name: 'I have read this handoff' }).click();
     await samPage.getByText('Handoff acknowledged.').waitFor();

@@ -2,9 +2,11 @@ import type { FieldIssue } from '../errors.js';
 import { guessMedicationClass } from '../health-history-guesses.js';
 import type { AllergySeverity } from '../health-history-vocabulary.js';
 import type { BundleEntry, BundleReading } from './bundle.js';
+import { snomedConcepts } from '../fhir/systems.js';
 import { guessAllergy } from './clinical-vocabulary.js';
 import {
   clip,
+  codingsOf,
   conceptText,
   firstCode,
   isObject,
@@ -38,6 +40,29 @@ function severityOf(
   return criticality === 'low' && fromPalpate ? 'mild' : null;
 }
 
+/**
+ * A manifestation that only restates the severity: anaphylaxis, or the general "allergic
+ * reaction" Palpate writes when the client named no reaction. Its words add nothing to the
+ * severity, so they are not repeated as the reaction.
+ */
+function restatesSeverity(manifestation: unknown, text: string | null): boolean {
+  return [snomedConcepts.anaphylaxis, snomedConcepts.allergicReaction].some(
+    (concept) =>
+      codingsOf(manifestation).some(
+        (coding) => coding.system === concept.system && coding.code === concept.code,
+      ) &&
+      (text === null || text === concept.display),
+  );
+}
+
+const isAnaphylaxis = (manifestation: unknown, text: string | null) =>
+  (text !== null && /anaphyla/i.test(text)) ||
+  codingsOf(manifestation).some(
+    (coding) =>
+      coding.system === snomedConcepts.anaphylaxis.system &&
+      coding.code === snomedConcepts.anaphylaxis.code,
+  );
+
 export function readAllergy(entry: BundleEntry, recordKey: string): HistoryReading {
   const resource = entry.resource;
   const verification = firstCode(resource['verificationStatus']);
@@ -55,14 +80,22 @@ export function readAllergy(entry: BundleEntry, recordKey: string): HistoryReadi
   if (!text) return { kind: 'ignored', reason: 'No code or text says what the allergy is to.' };
   const reactions = objectsOf(resource['reaction']);
   const manifestations = reactions.flatMap((reaction) =>
-    objectsOf(reaction['manifestation']).map(conceptText),
+    objectsOf(reaction['manifestation']).map((concept) => ({
+      concept,
+      text: conceptText(concept),
+    })),
   );
-  const anaphylaxis = manifestations.some((text) => text && /anaphyla/i.test(text));
+  const anaphylaxis = manifestations.some(({ concept, text }) => isAnaphylaxis(concept, text));
   const worst = reactions
     .map((reaction) => severityOrder.indexOf(textOf(reaction['severity']) as AllergySeverity))
     .reduce((most, index) => Math.max(most, index), -1);
   const reaction = joinParts([
-    joinParts(manifestations, ', '),
+    joinParts(
+      manifestations
+        .filter(({ concept, text }) => !restatesSeverity(concept, text))
+        .map(({ text }) => text),
+      ', ',
+    ),
     ...reactions.map((entry) => textOf(entry['description'])),
   ]);
   const palpate = palpateAllergy(resource['code']);

@@ -3,7 +3,13 @@ import type { BundleEntry, BundleReading } from './bundle.js';
 import type { FhirObject } from './fhir-json.js';
 import { readAllergy, readGoal, readMedication } from './history-allergies.js';
 import { readCondition, readSurgery } from './history-conditions.js';
-import { isPalpateHistoryGoal, isSurgicalHistory } from './palpate-vocabulary.js';
+import {
+  isPalpateAreaToAvoid,
+  isPregnancy,
+  readAreaToAvoid,
+  readPregnancy,
+} from './history-pregnancy-areas.js';
+import { isPalpateHistoryEntry, isSurgicalHistory } from './palpate-vocabulary.js';
 import type { HistoryEntryDraft, HistoryReading } from './history-reading.js';
 
 export type { HistoryEntryDraft, HistoryReading, ImportedHistoryEntry } from './history-reading.js';
@@ -17,15 +23,18 @@ const historyTypes = new Set([
 
 /**
  * Whether a resource belongs in the health history rather than in the history from other
- * providers: conditions, allergies and medications, a surgery, and a client's own goal as
- * Palpate exports it (another clinician's care-plan goals are theirs, not the client's).
+ * providers: conditions, allergies and medications, a surgery, and a client's own goal and
+ * area to avoid as Palpate exports them (another clinician's care-plan goals and flags are
+ * theirs, not the client's).
  */
 export function isHistoryResource(resource: FhirObject): boolean {
   const type = resource['resourceType'];
   if (typeof type !== 'string') return false;
   if (historyTypes.has(type)) return true;
   if (type === 'Procedure') return isSurgicalHistory(resource);
-  if (type === 'Goal') return isPalpateHistoryGoal(resource);
+  // A goal the client set, not a care-plan goal of another clinician.
+  if (type === 'Goal') return isPalpateHistoryEntry(resource);
+  if (type === 'Flag') return isPalpateAreaToAvoid(resource);
   return false;
 }
 
@@ -37,7 +46,11 @@ export function readHistoryEntry(
 ): HistoryReading {
   switch (entry.resourceType) {
     case 'Condition':
-      return readCondition(entry, recordKey, today);
+      return isPregnancy(entry.resource)
+        ? readPregnancy(entry, recordKey, today)
+        : readCondition(entry, recordKey, today);
+    case 'Flag':
+      return readAreaToAvoid(entry, recordKey);
     case 'Procedure':
       return readSurgery(entry, recordKey, today);
     case 'AllergyIntolerance':
@@ -68,5 +81,10 @@ export function sameEntryKey(draft: HistoryEntryDraft): string {
       return `injury|${draft.value.kind}|${foldForSearch(draft.value.description)}|${draft.value.date ?? ''}`;
     case 'goals':
       return `goal|${foldForSearch(draft.value.text)}`;
+    case 'areasToAvoid':
+      return `avoid|${[...draft.value.regions].sort().join(',')}|${foldForSearch(draft.value.reason)}`;
+    // A history holds one pregnancy: a second one from the source is the same pregnancy.
+    case 'pregnancy':
+      return 'pregnancy';
   }
 }

@@ -1,9 +1,11 @@
 import type { FieldIssue } from '../errors.js';
 import type {
   Allergy,
+  AreaToAvoid,
   CareGoal,
   HealthCondition,
   Medication,
+  Pregnancy,
   SurgeryOrInjury,
 } from '../health-history.js';
 import type { BundleEntry } from './bundle.js';
@@ -11,8 +13,8 @@ import { calendarDay, fhirDateProblem } from './fhir-dates.js';
 import { isObject, objectsOf, textOf, type FhirObject } from './fhir-json.js';
 
 /**
- * Conditions, allergies, medications, surgeries and a client's own goals from another system
- * as health-history entries. Entries carry no id yet: the plan gives one to those that are new
+ * Conditions, allergies, medications, surgeries, a client's own goals, a pregnancy and areas
+ * to avoid from another system as health-history entries. Entries carry no id yet: the plan gives one to those that are new
  * to the client's history.
  */
 export type HistoryEntryDraft =
@@ -20,7 +22,9 @@ export type HistoryEntryDraft =
   | { section: 'medications'; value: Omit<Medication, 'id'> }
   | { section: 'allergies'; value: Omit<Allergy, 'id'> }
   | { section: 'surgeriesAndInjuries'; value: Omit<SurgeryOrInjury, 'id'> }
-  | { section: 'goals'; value: Omit<CareGoal, 'id'> };
+  | { section: 'goals'; value: Omit<CareGoal, 'id'> }
+  | { section: 'areasToAvoid'; value: Omit<AreaToAvoid, 'id'> }
+  | { section: 'pregnancy'; value: Pregnancy };
 
 export type ImportedHistoryEntry = HistoryEntryDraft & {
   entryIndex: number;

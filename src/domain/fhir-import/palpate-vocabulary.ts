@@ -71,8 +71,8 @@ export function palpateAllergy(concept: unknown): AllergyGuess | null {
   return { substance, nut: null, oil: null, name: detail };
 }
 
-/** A goal the client set in a Palpate health history (not a care-plan goal of a clinician). */
-export function isPalpateHistoryGoal(resource: FhirObject): boolean {
+/** A resource Palpate wrote from an entry of a health history. */
+export function isPalpateHistoryEntry(resource: FhirObject): boolean {
   return objectsOf(resource['identifier']).some((identifier) =>
     /^urn:palpate:practice:[^:]+:health-history-entry$/.test(textOf(identifier['system']) ?? ''),
   );

@@ -48,6 +48,8 @@ const sectionLimits: Record<HistorySection, number> = {
   allergies: 50,
   surgeriesAndInjuries: 50,
   goals: 20,
+  areasToAvoid: 40,
+  pregnancy: 1,
 };
 
 const sectionNames: Record<HistorySection, string> = {
@@ -56,7 +58,15 @@ const sectionNames: Record<HistorySection, string> = {
   allergies: 'allergies',
   surgeriesAndInjuries: 'surgeries and injuries',
   goals: 'goals',
+  areasToAvoid: 'areas to avoid',
+  pregnancy: 'pregnancy',
 };
+
+/** The id an import link gives the pregnancy, which is one per history and has none. */
+export const pregnancyEntryId = 'pregnancy';
+
+const sizeOf = (history: HealthHistory, section: HistorySection) =>
+  section === 'pregnancy' ? (history.pregnancy.pregnant ? 1 : 0) : history[section].length;
 
 function existingDrafts(history: HealthHistory): Array<HistoryEntryDraft & { id: string }> {
   return [
@@ -73,6 +83,14 @@ function existingDrafts(history: HealthHistory): Array<HistoryEntryDraft & { id:
       id: value.id,
     })),
     ...history.goals.map((value) => ({ section: 'goals' as const, value, id: value.id })),
+    ...history.areasToAvoid.map((value) => ({
+      section: 'areasToAvoid' as const,
+      value,
+      id: value.id,
+    })),
+    ...(history.pregnancy.pregnant
+      ? [{ section: 'pregnancy' as const, value: history.pregnancy, id: pregnancyEntryId }]
+      : []),
   ];
 }
 
@@ -92,6 +110,12 @@ function append(history: HealthHistory, entry: ImportedHistoryEntry, id: string)
       break;
     case 'goals':
       history.goals.push({ ...entry.value, id });
+      break;
+    case 'areasToAvoid':
+      history.areasToAvoid.push({ ...entry.value, id });
+      break;
+    case 'pregnancy':
+      history.pregnancy = { ...entry.value };
       break;
   }
 }
@@ -131,7 +155,7 @@ export function planClientImport(
     };
     if (existing) {
       plan.merged.push({ ...link, entryId: existing.id });
-    } else if (next[entry.section].length >= sectionLimits[entry.section]) {
+    } else if (sizeOf(next, entry.section) >= sectionLimits[entry.section]) {
       plan.ignored.push({
         entryIndex: entry.entryIndex,
         resourceType: '(history)',
@@ -139,7 +163,7 @@ export function planClientImport(
       });
       continue;
     } else {
-      const id = newId();
+      const id = entry.section === 'pregnancy' ? pregnancyEntryId : newId();
       append(next, entry, id);
       same.set(key, { ...entry, id } as HistoryEntryDraft & { id: string });
       plan.added.push({ ...link, entryId: id });
@@ -173,8 +197,12 @@ function historyProblems(history: HealthHistory, added: EntryLink[], today: stri
     : parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
   return issues.map((issue) => {
     const [section, index] = issue.field.split('.');
-    const entries = history[section as HistorySection] as Array<{ id: string }> | undefined;
-    const id = entries?.[Number(index)]?.id;
+    const entries = history[section as HistorySection];
+    const id = Array.isArray(entries)
+      ? (entries[Number(index)] as { id: string } | undefined)?.id
+      : section === 'pregnancy'
+        ? pregnancyEntryId
+        : undefined;
     const link = added.find((candidate) => candidate.entryId === id);
     return {
       field: link ? `entry[${link.entryIndex}].resource` : issue.field,

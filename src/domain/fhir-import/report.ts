@@ -62,6 +62,8 @@ function outcomeOf(result: PatientResult): FhirPatientOutcome {
       allergies: sections('allergies'),
       surgeriesAndInjuries: sections('surgeriesAndInjuries'),
       goals: sections('goals'),
+      areasToAvoid: sections('areasToAvoid'),
+      pregnancy: sections('pregnancy'),
     },
     historyAlreadyRecorded: plan.merged.length,
     recordsAdded: {

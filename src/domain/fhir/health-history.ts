@@ -18,7 +18,15 @@ import {
 import { ingredientVocabulary } from '../catalogue.js';
 import { bodySite, regionLabel } from './body-sites.js';
 import type { CurrentHealthHistoryFacts, MappingContext } from './record.js';
-import { coding, concept, hl7, identifier, palpateVocabulary } from './systems.js';
+import {
+  coding,
+  concept,
+  hl7,
+  identifier,
+  palpateExtension,
+  palpateVocabulary,
+  snomedConcepts,
+} from './systems.js';
 import type {
   AllergyIntolerance,
   ClinicalResource,
@@ -125,10 +133,20 @@ export function allergyResource(
     allergy.criticality =
       entry.severity === 'severe' || entry.severity === 'anaphylaxis' ? 'high' : 'low';
   }
-  if (entry.reaction) {
+  // The severity travels with a reaction even when the client named none: R4 asks for a
+  // manifestation, so it is the general "allergic reaction", or anaphylaxis by its code.
+  if (entry.reaction || entry.severity) {
+    const manifestation = [
+      ...(entry.reaction ? [concept(entry.reaction)] : []),
+      ...(entry.severity === 'anaphylaxis'
+        ? [concept('Anaphylaxis', snomedConcepts.anaphylaxis)]
+        : []),
+    ];
     allergy.reaction = [
       {
-        manifestation: [concept(entry.reaction)],
+        manifestation: manifestation.length
+          ? manifestation
+          : [concept('Allergic reaction', snomedConcepts.allergicReaction)],
         ...(entry.severity
           ? { severity: entry.severity === 'anaphylaxis' ? 'severe' : entry.severity }
           : {}),
@@ -199,13 +217,28 @@ export function surgeryOrInjuryResource(
   };
 }
 
-/** An area to avoid is a standing warning to whoever treats the client next: a Flag. */
+/**
+ * An area to avoid is a standing warning to whoever treats the client next: a Flag, in words
+ * for any reader, and its regions and reason in an extension for a Palpate practice to read.
+ */
 export function areaToAvoidFlag(entry: AreaToAvoid, context: MappingContext): Flag {
   const where = entry.regions.map(regionLabel).join('; ');
   return {
     resourceType: 'Flag',
     id: entry.id,
     identifier: historyEntry(context, entry.id),
+    extension: [
+      {
+        url: palpateExtension.areaToAvoid,
+        extension: [
+          ...entry.regions.map((region) => ({
+            url: 'region',
+            valueCoding: coding(palpateVocabulary.bodyRegion, region, regionLabel(region)),
+          })),
+          { url: 'reason', valueString: entry.reason },
+        ],
+      },
+    ],
     status: 'active',
     category: [concept('Clinical', coding(hl7.flagCategory, 'clinical', 'Clinical'))],
     code: concept(`Avoid: ${where}. ${entry.reason}`),
@@ -213,7 +246,10 @@ export function areaToAvoidFlag(entry: AreaToAvoid, context: MappingContext): Fl
   };
 }
 
-/** Pregnancy changes positioning and pressure: it travels as a Condition. */
+/**
+ * Pregnancy changes positioning and pressure: it travels as a Condition coded in SNOMED CT
+ * (high-risk or not), its due date in words and in an extension.
+ */
 function pregnancyCondition(
   history: CurrentHealthHistoryFacts,
   clientId: string,
@@ -224,15 +260,21 @@ function pregnancyCondition(
     pregnancy.dueDate ? `due ${pregnancy.dueDate}` : null,
     pregnancy.highRisk ? 'high-risk' : null,
   ].filter(Boolean);
-  return {
+  const condition: Condition = {
     resourceType: 'Condition',
     id: `${clientId}-pregnancy`,
     clinicalStatus: concept('Active', coding(hl7.conditionClinical, 'active')),
     category: [concept('Problem list item', coding(hl7.conditionCategory, 'problem-list-item'))],
-    code: concept(details.length ? `Pregnancy (${details.join(', ')})` : 'Pregnancy'),
+    code: concept(
+      details.length ? `Pregnancy (${details.join(', ')})` : 'Pregnancy',
+      pregnancy.highRisk ? snomedConcepts.highRiskPregnancy : snomedConcepts.pregnant,
+    ),
     subject: context.patient,
     recordedDate: history.recordedAt,
   };
+  if (pregnancy.dueDate)
+    condition.extension = [{ url: palpateExtension.dueDate, valueDate: pregnancy.dueDate }];
+  return condition;
 }
 
 export function careGoalResource(entry: CareGoal, context: MappingContext): Goal {

@@ -39,6 +39,15 @@ export const palpateVocabulary = {
 } as const;
 
 /**
+ * Palpate's extensions, for what R4 has no element for but a Palpate practice receiving the
+ * record must read back exactly: the regions and reason of an area to avoid, a due date.
+ */
+export const palpateExtension = {
+  areaToAvoid: 'urn:palpate:extension:area-to-avoid',
+  dueDate: 'urn:palpate:extension:due-date',
+} as const;
+
+/**
  * Things a practice names itself: its clients, staff, sessions and catalogue (a practice may
  * add techniques). Scoped by the practice id so two practices' records never collide.
  */
@@ -85,3 +94,14 @@ export const painSeverityCoding = coding(
   '72514-3',
   'Pain severity - 0-10 verbal numeric rating [Score] - Reported',
 );
+
+/**
+ * SNOMED CT concepts the health history is written with: the reaction an allergy's severity
+ * speaks of (a manifestation is required by R4), and pregnancy, plain or high-risk.
+ */
+export const snomedConcepts = {
+  anaphylaxis: coding(snomed, '39579001', 'Anaphylaxis'),
+  allergicReaction: coding(snomed, '419076005', 'Allergic reaction'),
+  pregnant: coding(snomed, '77386006', 'Pregnant'),
+  highRiskPregnancy: coding(snomed, '47200007', 'High risk pregnancy'),
+} as const;

@@ -18,8 +18,12 @@ export interface CodeableConcept {
 export interface Extension {
   url: string;
   valueCodeableConcept?: CodeableConcept;
+  valueCoding?: Coding;
   valueCode?: string;
   valueString?: string;
+  valueDate?: string;
+  /** A complex extension's parts. */
+  extension?: Extension[];
 }
 
 export interface Identifier {

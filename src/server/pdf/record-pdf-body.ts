@@ -1,68 +1,20 @@
+import {
+  figureHeight,
+  figureWidth,
+  frontBackCentre,
+  headSize,
+  pointsOf,
+  silhouetteHalves,
+} from '../../domain/body-figure.js';
 import { bodyRegion } from '../../domain/body-regions.js';
 import { markKindLabels, markKinds, type BodyMark, type MarkKind } from '../../domain/notes.js';
 
 /**
  * A note's body chart drawn in the record: front and back figures with a symbol on each
  * marked region. The region list printed with the note is the exact record; the drawing is
- * there to be taken in at a glance, so a schematic figure is enough.
- *
- * Coordinates are those of the chart in the app (a 200 × 470 figure, midline x = 100): each
- * region's centre is given as (distance from the midline towards the client's own side,
- * height), read off the app's region shapes. Regions drawn only on the side views in the app
- * are placed where they show from the front.
+ * there to be taken in at a glance. The figure and where each region's marks go are the app's
+ * own (domain/body-figure.ts), so the paper shows what the screen shows.
  */
-type Place = readonly [number, number];
-const centres: Record<string, { front?: Place; back?: Place }> = {
-  head: { front: [0, 20], back: [0, 26] },
-  face_jaw: { front: [10, 44] },
-  suboccipitals: { back: [8, 50] },
-  anterior_neck: { front: [6, 65] },
-  posterior_neck: { back: [6, 67] },
-  upper_trapezius: { front: [29, 73], back: [26, 75] },
-  levator_scapulae: { back: [21, 88] },
-  deltoid: { front: [51, 97], back: [51, 97] },
-  rotator_cuff: { back: [33, 111] },
-  pectorals: { front: [21, 101] },
-  upper_arm_anterior: { front: [53, 147] },
-  upper_arm_posterior: { back: [53, 147] },
-  forearm_flexors: { front: [61, 217] },
-  forearm_extensors: { back: [61, 217] },
-  hand_wrist: { front: [69, 276], back: [69, 276] },
-  rhomboids: { back: [16, 115] },
-  thoracic_erectors: { back: [5, 133] },
-  latissimus: { back: [25, 155] },
-  lumbar_erectors: { back: [6, 204] },
-  quadratus_lumborum: { back: [25, 203] },
-  abdomen: { front: [0, 168] },
-  ribs_intercostals: { front: [33, 150] },
-  sacrum: { back: [0, 242] },
-  gluteals: { back: [24, 250] },
-  lateral_hip: { front: [43, 222], back: [43, 222] },
-  hip_flexors: { front: [21, 223] },
-  it_band: { front: [40, 277], back: [39, 314] },
-  adductors: { front: [10, 279] },
-  quadriceps: { front: [26, 279] },
-  hamstrings: { back: [19, 318] },
-  knee: { front: [24, 348] },
-  shin: { front: [24, 399] },
-  peroneals: { front: [31, 400] },
-  calves: { back: [24, 394] },
-  foot_ankle: { front: [24, 448], back: [23, 447] },
-};
-
-/** The outline behind the marks, one half (trunk and leg, then arm) mirrored for the other. */
-const trunkAndLeg = [
-  0, 50, 11, 51, 12, 72, 42, 80, 53, 85, 45, 118, 41, 150, 37, 190, 43, 215, 47, 238, 45, 300, 39,
-  332, 36, 352, 33, 372, 32, 402, 30, 430, 36, 464, 12, 464, 13, 432, 14, 402, 11, 352, 8, 322, 3,
-  254, 0, 250,
-];
-const arm = [
-  43, 84, 57, 86, 63, 100, 64, 176, 70, 210, 74, 250, 80, 272, 78, 294, 65, 299, 58, 280, 59, 257,
-  54, 222, 48, 184, 44, 150, 42, 116,
-];
-
-const figure = { width: 200, height: 470, midline: 100 };
-
 /** Dark enough for print, and told apart by shape as well as colour (as in the app). */
 const markColours: Record<MarkKind, string> = {
   pain: '#c92a2a',
@@ -113,11 +65,8 @@ function outline(
   points: number[],
   mirrored: boolean,
   at: (dx: number, y: number) => [number, number],
-) {
-  const pairs: Array<[number, number]> = [];
-  for (let index = 0; index + 1 < points.length; index += 2)
-    pairs.push(at(mirrored ? -points[index]! : points[index]!, points[index + 1]!));
-  return pairs;
+): Array<[number, number]> {
+  return pointsOf(points).map(([dx, y]) => at(mirrored ? -dx : dx, y));
 }
 
 /**
@@ -131,8 +80,8 @@ export function drawBodyChart(
   height = 150,
 ): void {
   if (doc.y + height + 30 > doc.page.height - doc.page.margins.bottom) doc.addPage();
-  const scale = height / figure.height;
-  const width = figure.width * scale;
+  const scale = height / figureHeight;
+  const width = figureWidth * scale;
   const left = doc.page.margins.left;
   const top = doc.y + 14;
   const views = [
@@ -141,11 +90,14 @@ export function drawBodyChart(
   ];
   for (const { view, x } of views) {
     const at = (dx: number, y: number): [number, number] => [
-      x + (figure.midline + dx) * scale,
+      x + (figureWidth / 2 + dx) * scale,
       top + y * scale,
     ];
     doc.save().lineWidth(0.6).strokeColor('#868e96').fillColor('#f1f3f5');
-    doc.ellipse(...at(0, 32), 20 * scale, 25 * scale).fillAndStroke();
+    const [trunkAndLeg, arm] = silhouetteHalves as [number[], number[]];
+    doc
+      .ellipse(...at(0, headSize.cy), (headSize.rx + 1) * scale, (headSize.ry + 1) * scale)
+      .fillAndStroke();
     // The trunk and legs are one outline: down one side, back up the other.
     doc
       .polygon(...outline(trunkAndLeg, false, at), ...outline(trunkAndLeg, true, at).reverse())
@@ -161,7 +113,7 @@ export function drawBodyChart(
       const region = bodyRegion(mark.region);
       const base =
         region?.laterality === 'midline' ? mark.region : mark.region.replace(/_[lr]$/, '');
-      const place = centres[base]?.[view];
+      const place = frontBackCentre(base, view);
       if (!region || !place) continue;
       // The client's left is the reader's right on the front view and the reader's left on the back.
       const toReadersRight =

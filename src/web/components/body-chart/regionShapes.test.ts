@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { pointsOf } from '../../../domain/body-figure.js';
 import { bodyRegion, type BodyView } from '../../../domain/body-regions.js';
-import { contains, pointsOf, type RegionShape } from './figureGeometry.js';
+import { contains, type RegionShape } from './figureGeometry.js';
 import { figureLayers } from './regionShapes.js';
 import { sideArm, sideArmSilhouette, sideShapes, sideSilhouette } from './sideShapes.js';
 

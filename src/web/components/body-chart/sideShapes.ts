@@ -1,4 +1,4 @@
-import type { Outline } from './figureGeometry.js';
+import type { Outline } from '../../../domain/body-figure.js';
 
 /**
  * The body seen from its side, in profile. Outlines are (forward, height) pairs: forward is

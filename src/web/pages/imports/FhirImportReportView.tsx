@@ -22,6 +22,8 @@ function historyText(patient: FhirPatientOutcome): string {
     [added.medications, 'medication', 'medications'],
     [added.surgeriesAndInjuries, 'surgery or injury', 'surgeries and injuries'],
     [added.goals, 'goal', 'goals'],
+    [added.areasToAvoid, 'area to avoid', 'areas to avoid'],
+    [added.pregnancy, 'pregnancy', 'pregnancies'],
   ]);
   return patient.historyAlreadyRecorded > 0
     ? `${text} (${patient.historyAlreadyRecorded} already recorded)`
