@@ -1,13 +1,11 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from 'commander';
-import { palpateVersion } from '../server/app.js';
+import { palpateVersion } from '../server/version.js';
 import { openMigratedStore, openStore, type Store } from '../store/database.js';
 import { migrateToLatest } from '../store/migrator.js';
 import { addUser, createToken, initPractice, verifyAudit } from './admin.js';
 import { backupSqlite, postgresGuidance, restoreSqlite } from './backup.js';
 import { UsageError, loadConfig, readSecretFromStdin } from './environment.js';
-import { exportPractice } from './export.js';
-import { serve } from './serve.js';
 
 function port(value: string): number {
   const parsed = Number(value);
@@ -42,7 +40,12 @@ program
   .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)', port)
   .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
   .option('--demo', 'open a demo practice with synthetic clients in <data dir>/demo')
-  .action((options: { port?: number; host?: string; demo?: boolean }) => serve(options));
+  .action(async (options: { port?: number; host?: string; demo?: boolean }) => {
+    // Each command loads only what it uses: the server and the PDF writer take a second to
+    // load, which every other command would otherwise pay.
+    const { serve } = await import('./serve.js');
+    await serve(options);
+  });
 
 program
   .command('init')
@@ -117,6 +120,7 @@ program
   )
   .option('--practice <id>', 'practice id, when the database holds several')
   .action(async (target: string, options: { practice?: string }) => {
+    const { exportPractice } = await import('./export.js');
     console.log(await withStore((store) => exportPractice(store, { target, ...options })));
   });
 

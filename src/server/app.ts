@@ -57,13 +57,10 @@ import { tokenRoutes } from './routes/tokens.js';
 import { externalRecordRoutes } from './routes/external-records.js';
 import { importRoutes } from './routes/imports.js';
 import { systemRuntime } from './runtime.js';
+import { palpateVersion } from './version.js';
 import { registerUploadParsers } from './uploads.js';
 
-export const palpateVersion = (
-  JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  }
-).version;
+export { palpateVersion };
 
 /**
  * Application logs never carry client data: requests are logged by route pattern (no query

@@ -1,12 +1,10 @@
 import { Briefing, buildBriefing } from '../../domain/briefing.js';
 import { displayName } from '../../domain/clients.js';
-import { clientEffectiveness } from '../../domain/effectiveness.js';
 import { handoffAwaiting } from '../../domain/handoffs.js';
 import { evaluateSafety } from '../../domain/safety.js';
 import { localDate } from '../../domain/time.js';
 import { lastSignedNoteBefore } from '../../store/briefing.js';
 import { findClient } from '../../store/clients.js';
-import { clientSessionOutcomes, factorLabels } from '../../store/effectiveness.js';
 import { listClientFollowUps } from '../../store/follow-ups.js';
 import { listHandoffs } from '../../store/handoffs.js';
 import { currentHealthHistory } from '../../store/health-history.js';
@@ -14,6 +12,7 @@ import { findSafetySettings } from '../../store/safety.js';
 import { recordAudit } from '../audit-trail.js';
 import { clientConsents } from '../commands/consents.js';
 import type { AppContext } from '../context.js';
+import { cachedClientEffectiveness } from '../effectiveness-cache.js';
 import { clientGoalsView } from '../outcome-views.js';
 import { IdParams, defineRoute, type RouteSpec } from '../routing.js';
 import { loadAuthorizedSession } from '../session-access.js';
@@ -53,8 +52,7 @@ export function briefingRoutes(context: AppContext): RouteSpec[] {
           safetySettings,
           changes,
           goals,
-          outcomes,
-          labels,
+          effectiveness,
           lastNote,
           followUps,
           handoffs,
@@ -64,8 +62,12 @@ export function briefingRoutes(context: AppContext): RouteSpec[] {
           findSafetySettings(db, practiceId),
           changesSinceLastVisit(db, practiceId, clientId, session.id),
           clientGoalsView(db, { practiceId, clientId }),
-          clientSessionOutcomes(db, practiceId, clientId),
-          factorLabels(db, practiceId),
+          cachedClientEffectiveness(
+            db,
+            practiceId,
+            clientId,
+            actor.settings.effectivenessMinimumSessions,
+          ),
           lastSignedNoteBefore(db, practiceId, clientId, session.startsAt),
           listClientFollowUps(db, practiceId, clientId),
           listHandoffs(db, practiceId, clientId),
@@ -89,10 +91,7 @@ export function briefingRoutes(context: AppContext): RouteSpec[] {
           changes,
           consents,
           goals,
-          effectiveness: clientEffectiveness(clientId, outcomes, {
-            minimumSessions: actor.settings.effectivenessMinimumSessions,
-            labels,
-          }),
+          effectiveness: effectiveness.value,
           lastNote,
           followUps,
           handoff: handoffAwaiting(handoffs, actor.userId),
