@@ -228,6 +228,21 @@ describe('the pre-session briefing', () => {
     assert.equal(alerts[2]!.text, 'Consent to treatment is expired.');
   });
 
+  it('names an alert once when its message already opens with its title', () => {
+    const alert = {
+      ruleId: 'allergy.tree_nut',
+      kind: 'allergy',
+      title: 'Tree-nut allergy',
+      message: 'Tree-nut allergy: no products with nut oils or butters.',
+      because: 'Tree nuts (almond), severe',
+    } as unknown as SafetyAlert;
+    const briefing = buildBriefing({ ...base, alerts: [alert] });
+    assert.equal(
+      texts(briefing, 'alerts')[0],
+      'Tree-nut allergy: no products with nut oils or butters. (Tree nuts (almond), severe)',
+    );
+  });
+
   it('reports what is associated with relief and with reactions, and stays quiet without evidence', () => {
     const withReactions = row({
       kind: 'product',
@@ -278,6 +293,25 @@ describe('the pre-session briefing', () => {
       ]),
     });
     assert.match(texts(sparse, 'what_works')[0]!, /^Not enough sessions yet/);
+
+    const once = buildBriefing({
+      ...base,
+      effectiveness: effectiveness([
+        row({
+          ...withReactions,
+          followUps: {
+            reported: { count: 1, sessionIds: ['a'] },
+            reactions: { count: 1, sessionIds: ['a'] },
+            highSoreness: { count: 0, sessionIds: [] },
+            reactionKinds: { headache: 1 },
+          },
+        }),
+      ]),
+    });
+    assert.equal(
+      texts(once, 'what_works')[0],
+      'Peppermint balm: reactions reported after 1 of 1 followed-up session (Headache ×1).',
+    );
   });
 
   it('lists goals with their progress, the plan, preferences and a waiting handoff', () => {

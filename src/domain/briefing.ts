@@ -179,9 +179,16 @@ const consentTone: Partial<Record<ConsentState, BriefingTone>> = {
   withdrawn: 'danger',
 };
 
+/** The safety rules' messages mostly open with their title; the briefing says it once. */
+function alertText(alert: BriefingInput['alerts'][number]): string {
+  const titled = alert.message.toLowerCase().startsWith(`${alert.title.toLowerCase()}:`);
+  const text = titled ? alert.message : `${alert.title}: ${alert.message}`;
+  return `${text}${alert.because ? ` (${alert.because})` : ''}`;
+}
+
 function alertStatements(input: BriefingInput): BriefingStatement[] {
   const statements: BriefingStatement[] = input.alerts.map((alert) => ({
-    text: `${alert.title}: ${alert.message}${alert.because ? ` (${alert.because})` : ''}`,
+    text: alertText(alert),
     tone: alert.kind === 'absolute' || alert.kind === 'allergy' ? 'danger' : 'caution',
     source: source('safety', alert.ruleId),
   }));
@@ -232,7 +239,7 @@ function whatWorksStatements(effectiveness: ClientEffectiveness | null): Briefin
         )
         .join(', ');
       statements.push({
-        text: `${row.label}: reactions reported after ${reactions} of ${row.followUps!.reported.count} followed-up sessions (${kinds}).`,
+        text: `${row.label}: reactions reported after ${reactions} of ${row.followUps!.reported.count} followed-up ${row.followUps!.reported.count === 1 ? 'session' : 'sessions'} (${kinds}).`,
         tone: 'danger',
         source: source(
           'effectiveness',

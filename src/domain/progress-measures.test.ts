@@ -214,6 +214,78 @@ describe('measureCharts', () => {
     );
   });
 
+  it('places a score entered in a note at its session, not when it was typed in', () => {
+    // The PSFS was scored at the visit of the 3rd but typed into the note on the 10th, after
+    // the visit of the 7th was scored on the chart: the line runs 3rd, 7th, then a score with
+    // no session at the time it was entered.
+    const sessions = [
+      { sessionId: 'third', startsAt: '2026-11-03T09:00:00.000Z', serviceDate: '2026-11-03' },
+      { sessionId: 'seventh', startsAt: '2026-11-07T09:00:00.000Z', serviceDate: '2026-11-07' },
+    ];
+    const [chart] = measureCharts(
+      {
+        measures: [psfs],
+        activities: [activity('driving', 'Reversing the car')],
+        scores: [
+          score({
+            activityId: 'driving',
+            value: 6,
+            sessionId: 'seventh',
+            recordedAt: '2026-11-07T10:00:00.000Z',
+          }),
+          score({
+            activityId: 'driving',
+            value: 3,
+            sessionId: 'third',
+            recordedAt: '2026-11-10T18:00:00.000Z',
+          }),
+          score({ activityId: 'driving', value: 7, recordedAt: '2026-11-12T08:00:00.000Z' }),
+        ],
+      },
+      [],
+      sessions,
+    );
+    const line = chart!.lines[0]!;
+    assert.deepEqual(
+      line.points.map((point) => [
+        new Date(point.at).toISOString(),
+        point.serviceDate,
+        point.value,
+      ]),
+      [
+        ['2026-11-03T09:00:00.000Z', '2026-11-03', 3],
+        ['2026-11-07T09:00:00.000Z', '2026-11-07', 6],
+        ['2026-11-12T08:00:00.000Z', null, 7],
+      ],
+    );
+    // The band is around the first score on the chart, the one of the earliest session.
+    assert.deepEqual(line.band, { from: 1, to: 5 });
+    assert.deepEqual(
+      measureRows(chart!).map((row) => [row.serviceDate, row.sessionId, row.values]),
+      [
+        ['2026-11-03', 'third', { driving: 3 }],
+        ['2026-11-07', 'seventh', { driving: 6 }],
+        [null, null, { driving: 7 }],
+      ],
+    );
+  });
+
+  it('places a score at its entry time when its session is not among those charted', () => {
+    const [chart] = measureCharts(
+      {
+        measures: [psfs],
+        activities: [activity('driving', 'Reversing the car')],
+        scores: [score({ activityId: 'driving', value: 4, sessionId: 'draft-note' })],
+      },
+      [],
+      [],
+    );
+    const [point] = chart!.lines[0]!.points;
+    assert.equal(point!.at, Date.parse('2026-11-03T15:00:00.000Z'));
+    assert.equal(point!.serviceDate, null);
+    assert.equal(point!.sessionId, 'draft-note');
+  });
+
   it('has no chart for a measure without scores', () => {
     assert.deepEqual(
       measureCharts({ measures: builtInMeasures, activities: [], scores: [] }, []),

@@ -82,8 +82,11 @@ export function painBand(firstPainBefore: number | null): ImportantChangeBand | 
 
 export interface MeasurePoint {
   scoreId: string;
+  /** Where the score sits on the time axis: its session's start, else when it was entered. */
   at: number;
   recordedAt: string;
+  /** The session's date of service when the score was taken at a session the charts know. */
+  serviceDate: string | null;
   value: number;
   sessionId: string | null;
   source: 'staff' | 'client_link';
@@ -109,16 +112,27 @@ export interface MeasureChart {
   otherScaleScores: number;
 }
 
+/** A session a score may belong to: where on the time axis its scores go. */
+export interface ScoredSession {
+  sessionId: string;
+  startsAt: string;
+  serviceDate: string;
+}
+
 /**
  * One chart per measure with scores, in the order the measures document lists them. Scores are
  * read as they stand after corrections, and only those on the current definition's scale are
- * drawn: a score given out of 5 cannot sit on a line out of 10.
+ * drawn: a score given out of 5 cannot sit on a line out of 10. A score taken at one of
+ * `sessions` sits at that session's start, in line with its pain scores and follow-up, however
+ * late it was typed in; any other score sits at the time it was entered.
  */
 export function measureCharts(
   view: Pick<ClientMeasuresView, 'measures' | 'activities' | 'scores'>,
   goals: readonly GoalView[],
+  sessions: readonly ScoredSession[] = [],
 ): MeasureChart[] {
   const scores = effectiveScores(view.scores);
+  const sessionsById = new Map(sessions.map((session) => [session.sessionId, session]));
   const activities = new Map(view.activities.map((activity) => [activity.id, activity]));
   const order = view.activities.map((activity) => activity.id);
   return view.measures.flatMap((measure) => {
@@ -142,18 +156,30 @@ export function measureCharts(
           activityId: measure.perActivity ? key : null,
           retired: activity ? activity.retiredAt !== null : false,
           points: [],
-          band: importantChangeBand(score.value!, definition.minimalImportantChange, definition),
+          band: { from: definition.min, to: definition.max },
         };
         lines.set(key, line);
       }
+      const session = score.sessionId ? sessionsById.get(score.sessionId) : undefined;
       line.points.push({
         scoreId: score.id,
-        at: Date.parse(score.recordedAt),
+        at: Date.parse(session?.startsAt ?? score.recordedAt),
         recordedAt: score.recordedAt,
+        serviceDate: session?.serviceDate ?? null,
         value: score.value!,
         sessionId: score.sessionId,
         source: score.source,
       });
+    }
+    for (const line of lines.values()) {
+      // Stable: scores of one instant keep their entry order. The band is around the score
+      // first on the chart, which a score typed in late for an earlier session can be.
+      line.points.sort((a, b) => a.at - b.at);
+      line.band = importantChangeBand(
+        line.points[0]!.value,
+        definition.minimalImportantChange,
+        definition,
+      );
     }
     const chartGoals = goals.flatMap((goal) =>
       goal.target.kind === 'measure' &&
@@ -195,6 +221,8 @@ export function measureChartsSince(charts: readonly MeasureChart[], from: number
 export interface MeasureRow {
   at: number;
   recordedAt: string;
+  /** The session's date of service, for scores placed at their session. */
+  serviceDate: string | null;
   sessionId: string | null;
   /** Each line's score at this instant, by the line's key. */
   values: Record<string, number>;
@@ -208,11 +236,13 @@ export function measureRows(chart: Pick<MeasureChart, 'lines'>): MeasureRow[] {
       const row = rows.get(point.at) ?? {
         at: point.at,
         recordedAt: point.recordedAt,
+        serviceDate: point.serviceDate,
         sessionId: point.sessionId,
         values: {},
       };
       row.values[line.key] = point.value;
       row.sessionId ??= point.sessionId;
+      row.serviceDate ??= point.serviceDate;
       rows.set(point.at, row);
     }
   }

@@ -202,6 +202,55 @@ for (const { dialect, skip } of dialects) {
       assert.equal(table.clients, 1);
     });
 
+    it('answers every practice-wide read for clients with no pain recorded at all', async () => {
+      const at = await world();
+      // Signed notes with techniques, a region marked and follow-ups, but no pain score; and a
+      // client with nothing signed. Nothing to average: no figure, no crash, no plateau.
+      const noPain = (): PlannedVisit[] =>
+        Array.from({ length: 3 }, () => ({
+          painBefore: null,
+          painAfter: null,
+          techniques: [swedish],
+          painRegions: ['calves_l'],
+          followUp: { relief: 5, soreness: 2 },
+        }));
+      await clientWith(at, noPain());
+      await clientWith(at, noPain());
+      await createClient(at.practice.owner, { primaryTherapistId: at.therapist.id });
+
+      for (const path of [
+        '/api/v1/analytics/similar-clients',
+        '/api/v1/analytics/similar-clients?region=calves_l',
+      ]) {
+        const table = await read(at.practice.owner, path);
+        assert.deepEqual(
+          { clients: table.clients, sessions: table.sessions },
+          {
+            clients: 2,
+            sessions: 6,
+          },
+        );
+        const row = rowFor(table, 'technique', 'swedish');
+        assert.equal(row.enough, true);
+        assert.deepEqual([row.relief, row.carryOver, row.difference], [null, null, null]);
+        assert.deepEqual(row.followUps, { reported: 6, reactions: 0, highSoreness: 0 });
+        for (const statement of row.statements) assert.doesNotMatch(statement, /caus/i);
+      }
+
+      const list = await read(at.therapist.client, '/api/v1/analytics/pain-not-improving');
+      assert.deepEqual(list.clients, []);
+
+      const outcomes = await read(at.practice.owner, '/api/v1/analytics/therapists');
+      const theirs = outcomes.therapists.find(
+        (therapist: Json) => therapist.therapistId === at.therapist.id,
+      );
+      assert.deepEqual(
+        [theirs.signedSessions, theirs.painRecorded, theirs.relief, theirs.carryOver],
+        [6, 0, null, null],
+      );
+      assert.equal(theirs.followUps, 6);
+    });
+
     it('audits a practice-wide read with what it covered', async () => {
       const at = await world();
       await read(at.practice.owner, '/api/v1/analytics/similar-clients?region=calves_r');

@@ -137,6 +137,62 @@ for (const { dialect, skip } of dialects) {
       assertStatus(await outsider.client.get(`/api/v1/sessions/${todayId}/briefing`), 404);
     });
 
+    it('briefs sensibly on a client with no pain recorded at all, and on a first visit', async () => {
+      const briefOn = async (visits: PlannedVisit[]) => {
+        const { client } = await createClient(practice.owner, {
+          primaryTherapistId: therapist.id,
+        });
+        await recordVisits(
+          therapist.client,
+          { clientId: client.id, therapistId: therapist.id },
+          visits,
+        );
+        const { session } = await bookSession(therapist.client, {
+          clientId: client.id,
+          therapistId: therapist.id,
+          startsAt: '2026-11-28T16:00:00.000Z',
+        });
+        const response = await therapist.client.get(`/api/v1/sessions/${session.id}/briefing`);
+        assertStatus(response, 200);
+        return response.body;
+      };
+      const texts = (briefing: Json, key: string) =>
+        section(briefing, key).statements.map((statement: Json) => statement.text);
+
+      // Four signed visits with techniques and follow-ups, never a pain score.
+      const painless = await briefOn(
+        Array.from({ length: 4 }, () => ({
+          painBefore: null,
+          painAfter: null,
+          techniques: [swedish],
+          followUp: { relief: 5, soreness: 2 },
+        })),
+      );
+      assert.deepEqual(texts(painless, 'what_works'), []);
+      assert.equal(
+        section(painless, 'what_works').emptyText,
+        'No clear pattern in this client’s signed sessions yet.',
+      );
+      const last = texts(painless, 'last_session');
+      assert.ok(
+        last.every((text: string) => !/pain/i.test(text)),
+        JSON.stringify(last),
+      );
+      assert.match(last.at(-1), /^Follow-up after the last visit: relief 5\/10, soreness 2\/10/);
+
+      const first = await briefOn([]);
+      for (const key of ['care', 'what_works', 'preferences', 'last_session'])
+        assert.deepEqual(texts(first, key), [], key);
+      assert.equal(
+        section(first, 'last_session').emptyText,
+        'First visit: no earlier signed session.',
+      );
+      assert.equal(
+        section(first, 'alerts').emptyText,
+        'No health history recorded yet: ask about health before treating.',
+      );
+    });
+
     it('answers 404 for a session that does not exist', async () => {
       const response = await therapist.client.get(
         '/api/v1/sessions/0190a8e4-0000-7000-8000-000000000000/briefing',

@@ -107,6 +107,26 @@ describe('follow-up after a session in the browser', { skip: browserSkipReason()
       .waitFor();
     await assertAccessible(staff, 'follow-up-on-chart-tablet');
 
+    // The progress page draws it, and its table view says the same numbers in words.
+    await staff.goto(`/clients/${client.id}/progress`);
+    const felt = staff.getByRole('region', { name: 'How the client felt after each session' });
+    await felt.locator('svg.recharts-surface').waitFor();
+    assert.equal(await felt.locator('.progress-point').count(), 2);
+    await felt.getByText(/^1 follow-up\. Relief \(higher is better\): 6, once\./).waitFor();
+    const rows = await felt
+      .getByRole('table')
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) =>
+          Array.from(tr.querySelectorAll('th, td')).map((cell) => cell.textContent?.trim() ?? ''),
+        ),
+      );
+    assert.deepEqual(
+      rows.map((row) => row.slice(0, 4)),
+      [['Open session', '6', '8', 'Headache, Something else: Dizzy for an hour after']],
+    );
+    await screenshot(staff, 'follow-up-on-progress-tablet');
+
     await staff.goto('/today');
     const attention = staff.getByRole('region', { name: 'Follow-ups needing attention' });
     await attention.getByText('Marisol Reyes').waitFor();
@@ -120,6 +140,10 @@ describe('follow-up after a session in the browser', { skip: browserSkipReason()
     await staff.goto(`/sessions/${session.id}`);
     await section.getByText(/acknowledged by Maya Lin/).waitFor();
     await section.getByText('Reactions: Headache, Something else').waitFor();
+    // The links table's last column is named for screen readers and takes no room on screen.
+    const actions = section.getByRole('columnheader', { name: 'Actions' });
+    const label = await actions.locator('xpath=./*').first().boundingBox();
+    assert.ok(label && label.width <= 1 && label.height <= 1, JSON.stringify(label));
     await screenshot(staff, 'follow-up-on-session-tablet');
   });
 

@@ -10,6 +10,8 @@ import {
 } from '../support/browser.js';
 import { createClient } from '../support/factories.js';
 import { noteContent, signedNote } from '../support/notes.js';
+import { recordFollowUp } from '../support/follow-ups.js';
+import { scoreNewActivity } from '../support/outcomes.js';
 import { closeContexts, pageHeading, signedInPage } from '../support/pages.js';
 import {
   plannedFollowUps,
@@ -200,6 +202,46 @@ describe('progress charts in the browser', { skip: browserSkipReason() }, () => 
     await assertAccessible(page, 'progress-long-history');
   });
 
+  it('charts a score typed in a fortnight late at the session it was taken at', async () => {
+    const late = await sessionToDocument(server);
+    const { session: earlier } = await bookSession(late.therapist.client, {
+      clientId: late.client.id,
+      therapistId: late.therapist.id,
+      startsAt: new Date(Date.parse(late.session.startsAt) - 14 * 86_400_000).toISOString(),
+    });
+    // The earlier note was left a draft; its score is typed in a fortnight on, then signed.
+    await scoreNewActivity(
+      late.therapist.client,
+      late.client.id,
+      'Carrying shopping',
+      4,
+      earlier.id,
+    );
+    await signedNote(late.therapist.client, earlier.id);
+    await signedNote(late.therapist.client, late.session.id);
+    const page = await openProgress(late.client.id, late.therapist.email);
+    const pain = section(page, 'Pain before and after each session');
+    const psfs = section(page, 'Outcome measures').getByRole('region', {
+      name: 'Patient-Specific Functional Scale',
+    });
+    const centre = async (region: Locator) => {
+      const box = await region
+        .locator(`.progress-point[data-session-id="${earlier.id}"]`)
+        .first()
+        .boundingBox();
+      assert.ok(box, 'no point for the earlier session');
+      return box.x + box.width / 2;
+    };
+    // One time axis: the score sits right above the pain scores of its session.
+    assert.ok(Math.abs((await centre(pain)) - (await centre(psfs))) < 2);
+    const [painRow] = await tableRows(pain);
+    const psfsRows = await tableRows(psfs);
+    assert.deepEqual(
+      psfsRows.map((row) => [row[0], row[1]]),
+      [[painRow![0], '4']],
+    );
+  });
+
   it('says plainly when there is nothing to chart yet', async () => {
     const { client } = await createClient(world.therapistToken, {
       primaryTherapistId: world.therapist.id,
@@ -210,6 +252,31 @@ describe('progress charts in the browser', { skip: browserSkipReason() }, () => 
     await page.getByText('No outcome-measure scores yet.').waitFor();
     await page.getByText('No follow-ups yet.').waitFor();
     await assertAccessible(page, 'progress-empty');
+  });
+
+  it('says so when signed notes record no pain at all, and still charts the follow-up', async () => {
+    const painless = await sessionToDocument(server);
+    await signedNote(
+      painless.therapist.client,
+      painless.session.id,
+      noteContent({ subjective: { painBefore: null }, assessment: { painAfter: null } }),
+    );
+    await recordFollowUp(painless.therapist.client, painless.client.id, painless.session.id, {
+      relief: 4,
+      soreness: 3,
+      reactions: [],
+      reactionDetails: null,
+    });
+    const page = await openProgress(painless.client.id, painless.therapist.email);
+    await section(page, 'Pain before and after each session')
+      .getByText('The signed note records no pain before or after treatment.')
+      .waitFor();
+    const felt = section(page, 'How the client felt after each session');
+    assert.deepEqual(
+      (await tableRows(felt)).map((row) => row.slice(1, 4)),
+      [['4', '3', 'None']],
+    );
+    await assertAccessible(page, 'progress-no-pain');
   });
 
   it('charts a single session with pain before only, and says a trend needs more', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { assertAccessible } from '../support/accessibility.js';
-import { browserSkipReason, launchBrowser } from '../support/browser.js';
+import { browserSkipReason, launchBrowser, screenshot } from '../support/browser.js';
 import { productIds, recordVisits, type PlannedVisit } from '../support/effectiveness.js';
 import { createClient, createPractice, createStaff } from '../support/factories.js';
 import { closeContexts, signedInPage } from '../support/pages.js';
@@ -73,6 +73,24 @@ describe('what works, in the browser', { skip: browserSkipReason() }, () => {
       .getByText(/Not enough sessions yet/)
       .waitFor();
     await assertAccessible(page, 'what-works-client');
+    // Associated with relief, never said to cause it.
+    assert.doesNotMatch(await section.innerText(), /causes/i);
+    // Every figure opens onto the sessions behind it, the follow-up counts too.
+    const figureCells = row.getByRole('cell');
+    for (let index = 0; index < (await figureCells.count()); index += 1) {
+      const links = await figureCells.nth(index).locator('details.effectiveness-sessions').count();
+      assert.ok(links > 0, `cell ${index} of the myofascial row links to no session`);
+    }
+    assert.equal(await figureCells.last().locator('details.effectiveness-sessions').count(), 3);
+
+    // On a tablet the table scrolls sideways; the technique stays in view beside its figures.
+    const scroller = section.getByRole('group', { name: 'Techniques table' });
+    await scroller.evaluate((element) => element.scrollBy({ left: 2000 }));
+    await row.getByText('Which sessions').first().scrollIntoViewIfNeeded();
+    const label = await row.getByRole('rowheader').boundingBox();
+    const visible = await scroller.boundingBox();
+    assert.ok(label && visible && label.x >= visible.x - 1, JSON.stringify({ label, visible }));
+    await screenshot(page, 'what-works-client-scrolled-tablet');
 
     await row.getByText('See sessions').click();
     await row.getByRole('link', { name: /2026/ }).first().click();
@@ -99,6 +117,7 @@ describe('what works, in the browser', { skip: browserSkipReason() }, () => {
       .getByText('Test therapist')
       .waitFor();
     await assertAccessible(page, 'insights-owner');
+    assert.doesNotMatch(await page.getByRole('main').innerText(), /causes/i);
 
     await similar.getByLabel('Pain at body region').fill('Upper trapezius, left');
     await page.getByRole('option', { name: 'Upper trapezius, left' }).click();

@@ -77,15 +77,24 @@ export async function recordProgress(
         plan.notes ?? '',
       ].filter(Boolean)
     : [];
-  const measures = measureCharts(measuresView, goalsView.goals).flatMap((chart) =>
+  // A score taken at a session is dated by that session, as the progress page places it.
+  const sessions = notes.map((note) => ({
+    sessionId: note.session.id,
+    startsAt: note.session.startsAt,
+    serviceDate: note.session.serviceDate,
+  }));
+  const measures = measureCharts(measuresView, goalsView.goals, sessions).flatMap((chart) =>
     chart.lines.map((line) => ({
       title: `${chart.definition.name}${chart.perActivity ? ` — ${line.label}` : ''} (${rangeText(chart.definition)})`,
       min: chart.definition.min,
       max: chart.definition.max,
       caption: `${chart.definition.better === 'higher' ? 'Higher' : 'Lower'} is better; a change of ${number(chart.definition.minimalImportantChange)} or more is one the client would notice.`,
       points: line.points
-        .filter((point) => inPeriod(dated(point.recordedAt), request.period))
-        .map((point) => ({ date: dated(point.recordedAt), value: point.value })),
+        .map((point) => ({
+          date: point.serviceDate ?? dated(point.recordedAt),
+          value: point.value,
+        }))
+        .filter((point) => inPeriod(point.date, request.period)),
       targets: chart.goals
         .filter((goal) => goal.seriesKey === line.activityId)
         .map((goal) => ({ value: goal.value, label: goal.label })),

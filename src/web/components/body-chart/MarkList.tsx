@@ -1,4 +1,4 @@
-import { Button, Table, Text } from '@mantine/core';
+import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { bodyRegions } from '../../../domain/body-regions.js';
 import { markKindLabels, markKinds, type BodyMark } from '../../../domain/notes.js';
 import { regionLabel } from './bodyMarks.js';
@@ -42,7 +42,7 @@ export function MarkList({
             <Table.Th scope="col">Intensity</Table.Th>
             {onRemove && (
               <Table.Th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <VisuallyHidden>Actions</VisuallyHidden>
               </Table.Th>
             )}
           </Table.Tr>

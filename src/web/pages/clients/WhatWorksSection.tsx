@@ -32,8 +32,9 @@ export function WhatWorksSection({ clientId }: { clientId: string }) {
             From signed (and amended) notes only: {table.signedSessions} signed{' '}
             {table.signedSessions === 1 ? 'session' : 'sessions'}, {table.sessionsWithPain} with
             pain recorded before and after. Figures show what went with relief for this client —
-            associated with it, not proof that it causes it — as means with 95% confidence
-            intervals. Below {table.minimumSessions} sessions a row says “not enough sessions yet”.
+            associated with it, not proof of a cause — as means with 95% confidence intervals. Below{' '}
+            {table.minimumSessions} sessions a row says “not enough sessions yet”. Relief is pain
+            before minus pain after (0–10): positive numbers mean less pain.
           </Text>
           {table.rows.length === 0 && (
             <Text size="sm" c="dimmed">

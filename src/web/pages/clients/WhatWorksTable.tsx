@@ -26,13 +26,7 @@ export function WhatWorksTable({
   return (
     <ScrollingTable label={`${heading.title} table`} minWidth={720}>
       <Table className="effectiveness-table" verticalSpacing="sm" withRowBorders>
-        <caption>
-          {heading.title}
-          <Text span size="sm" fw={400} c="dimmed">
-            {' '}
-            — relief is pain before minus pain after (0–10); positive numbers mean less pain
-          </Text>
-        </caption>
+        <caption>{heading.title}</caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{heading.column}</Table.Th>
@@ -61,7 +55,7 @@ export function WhatWorksTable({
                 <Figures row={row} dates={dates} />
               ) : (
                 <Table.Td colSpan={4}>
-                  <Text size="sm">
+                  <Text size="sm" className="effectiveness-note">
                     Not enough sessions yet: {row.sessions.count} of the {minimumSessions} needed
                     before figures are shown.
                   </Text>
@@ -85,7 +79,9 @@ function Figures({ row, dates }: { row: EffectivenessRow; dates: ReadonlyMap<str
           {difference && (
             <>
               <Text size="xs" c="dimmed" className="effectiveness-number">
-                {points(difference.withMean)} with, {points(difference.withoutMean)} without;{' '}
+                {points(difference.withMean)} with, {points(difference.withoutMean)} without
+              </Text>
+              <Text size="xs" c="dimmed" className="effectiveness-number">
                 {intervalText(difference)}
               </Text>
               <SessionLinks
@@ -111,7 +107,7 @@ function Figures({ row, dates }: { row: EffectivenessRow; dates: ReadonlyMap<str
           }
         />
       </Table.Td>
-      <Table.Td>
+      <Table.Td className="effectiveness-follow-ups">
         <FollowUps row={row} dates={dates} />
       </Table.Td>
     </>
@@ -136,6 +132,11 @@ function FollowUps({ row, dates }: { row: EffectivenessRow; dates: ReadonlyMap<s
       <Text size="sm">
         {reported} {reported === 1 ? 'follow-up' : 'follow-ups'}
       </Text>
+      <SessionLinks
+        sessionIds={followUps.reported.sessionIds}
+        dates={dates}
+        label="Which sessions"
+      />
       <Text size="sm">
         Reactions: {followUps.reactions.count}
         {kinds && ` (${kinds})`}

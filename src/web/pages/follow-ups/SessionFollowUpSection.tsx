@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { followUpRefusal, reactionLabels, type FollowUp } from '../../../domain/follow-ups.js';
@@ -80,7 +80,7 @@ function LinkTable({
               <Table.Th>Expires</Table.Th>
               <Table.Th>State</Table.Th>
               <Table.Th>
-                <span className="visually-hidden">Actions</span>
+                <VisuallyHidden>Actions</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>

@@ -29,13 +29,7 @@ export function CohortTable({
   return (
     <ScrollingTable label={`${heading.title} table`} minWidth={720}>
       <Table className="effectiveness-table" verticalSpacing="sm">
-        <caption>
-          {heading.title}
-          <Text span size="sm" fw={400} c="dimmed">
-            {' '}
-            — each client’s own mean first, then the mean across clients
-          </Text>
-        </caption>
+        <caption>{heading.title}</caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{heading.column}</Table.Th>
@@ -63,7 +57,10 @@ export function CohortTable({
                       {row.difference && (
                         <>
                           <Text size="xs" c="dimmed" className="effectiveness-number">
-                            {points(row.difference.mean)} points; {intervalText(row.difference)}
+                            {points(row.difference.mean)} points
+                          </Text>
+                          <Text size="xs" c="dimmed" className="effectiveness-number">
+                            {intervalText(row.difference)}
                           </Text>
                           {clientsAndSessions(row.difference)}
                         </>
@@ -82,7 +79,7 @@ export function CohortTable({
                       behind={row.carryOver && clientsAndSessions(row.carryOver)}
                     />
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td className="effectiveness-follow-ups">
                     {row.followUps && row.followUps.reported > 0 ? (
                       <FollowUpCounts {...row.followUps} />
                     ) : (
@@ -94,7 +91,7 @@ export function CohortTable({
                 </>
               ) : (
                 <Table.Td colSpan={4}>
-                  <Text size="sm">
+                  <Text size="sm" className="effectiveness-note">
                     Not enough clients yet: {row.clients} of the {minimumClients} needed before
                     figures are shown.
                   </Text>

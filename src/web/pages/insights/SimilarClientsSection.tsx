@@ -32,7 +32,9 @@ export function SimilarClientsSection() {
       <Text size="sm" mb="sm">
         Clients with pain marked at the same body region in a signed note, or with the same
         condition in their current health history. Each client counts once, so one client seen every
-        week does not outweigh the rest. Associated with relief, not proof of a cause.
+        week does not outweigh the rest: each figure is the mean of each client’s own mean. Relief
+        is pain before minus pain after (0–10): positive numbers mean less pain. Associated with
+        relief, not proof of a cause.
       </Text>
       <Group align="flex-end" mb="md">
         <Select

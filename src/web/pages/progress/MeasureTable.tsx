@@ -1,7 +1,7 @@
 import { Anchor, Table } from '@mantine/core';
 import { Link } from 'wouter';
 import type { MeasureChart, MeasureRow } from '../../../domain/progress-measures.js';
-import { formatDayOf } from '../../format.js';
+import { formatCalendarDate, formatDayOf } from '../../format.js';
 import { sessionHref } from './chartText.js';
 
 /** A measure's scores as a table: one row per time scored, one column per activity. */
@@ -39,7 +39,9 @@ export function MeasureTable({
           {rows.map((row) => (
             <Table.Tr key={row.at}>
               <Table.Th scope="row" fw={400}>
-                {formatDayOf(row.recordedAt, timeZone)}
+                {row.serviceDate
+                  ? formatCalendarDate(row.serviceDate)
+                  : formatDayOf(row.recordedAt, timeZone)}
               </Table.Th>
               {chart.lines.map((line) => (
                 <Table.Td key={line.key}>{row.values[line.key] ?? '–'}</Table.Td>

@@ -66,7 +66,9 @@ export function PainSection(props: PainSectionProps) {
             ? nothingWithin(within, 'signed notes')
             : sessions.length === 0
               ? 'No signed notes yet. Pain before and after each session appears here once a note is signed.'
-              : `None of the ${count(sessions.length, 'signed note')} records pain before or after treatment.`}
+              : sessions.length === 1
+                ? 'The signed note records no pain before or after treatment.'
+                : `None of the ${count(sessions.length, 'signed note')} records pain before or after treatment.`}
         </Text>
       ) : (
         <ProgressFigure

@@ -118,7 +118,7 @@ export function ProgressPage() {
   const scope = progressScope(
     {
       sessions: progress.data.sessions,
-      charts: measures.data ? measureCharts(measures.data, goalViews) : [],
+      charts: measures.data ? measureCharts(measures.data, goalViews, progress.data.sessions) : [],
       followUps: followUps.data ? followUpSeries(followUps.data, progress.data.sessions) : [],
     },
     period,
