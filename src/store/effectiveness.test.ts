@@ -130,7 +130,7 @@ for (const { dialect, skip } of dialects) {
     let database: ThrowawayDatabase;
     let store: Store;
     before(async () => {
-      database = await throwawayDatabase(dialect);
+      database = await throwawayDatabase(dialect, { empty: true });
       // Opened without migrating: the test stops just before the migration under test.
       store = openStore({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
     });

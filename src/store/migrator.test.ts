@@ -28,7 +28,7 @@ for (const { dialect, skip } of dialects) {
     let database: ThrowawayDatabase;
     let store: Store;
     before(async () => {
-      database = await throwawayDatabase(dialect);
+      database = await throwawayDatabase(dialect, { empty: true });
       // Opened without migrating, so the first test starts from an empty database.
       store = openStore({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
     });

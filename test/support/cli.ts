@@ -21,8 +21,9 @@ export interface Installation {
 export const ownerEmail = 'olive@harbour.example';
 export const ownerPassword = 'correct horse battery staple';
 
+/** A first installation: no schema yet, which the command itself migrates as a user's would. */
 export async function newInstallation(dialect: Dialect): Promise<Installation> {
-  const database = await throwawayDatabase(dialect);
+  const database = await throwawayDatabase(dialect, { empty: true });
   const env: NodeJS.ProcessEnv = { ...process.env, PALPATE_DATA_DIR: database.dataDir };
   delete env['DATABASE_URL'];
   if (database.databaseUrl) env['DATABASE_URL'] = database.databaseUrl;

@@ -18,12 +18,16 @@ export interface ThrowawayDatabase {
 
 /**
  * A fresh database built by the real migrations: a SQLite file in a temp folder, or a new
- * PostgreSQL database on the local server, dropped afterwards.
+ * PostgreSQL database on the local server, dropped afterwards. `empty` gives one with no schema
+ * at all, for tests of the migrations and of a first installation.
  */
-export async function throwawayDatabase(dialect: Dialect): Promise<ThrowawayDatabase> {
+export async function throwawayDatabase(
+  dialect: Dialect,
+  { empty = false }: { empty?: boolean } = {},
+): Promise<ThrowawayDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'palpate-test-'));
   if (dialect === 'sqlite') {
-    fs.copyFileSync(await sqliteTemplate(), path.join(dataDir, 'palpate.sqlite'));
+    if (!empty) fs.copyFileSync(await sqliteTemplate(), path.join(dataDir, 'palpate.sqlite'));
     return {
       dialect,
       databaseUrl: undefined,
@@ -32,7 +36,7 @@ export async function throwawayDatabase(dialect: Dialect): Promise<ThrowawayData
       drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
     };
   }
-  const template = await postgresTemplate();
+  const template = empty ? 'template1' : await postgresTemplate();
   const name = `palpate_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgresAdminUrl });
   await admin.connect();
