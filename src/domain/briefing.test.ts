@@ -58,9 +58,9 @@ function row(overrides: Partial<EffectivenessRow>): EffectivenessRow {
     kind: 'technique',
     key: 'myofascial_release',
     label: 'Myofascial release',
-    sessions: { count: 6, sessionIds: ['s1', 's2', 's3', 's4', 's5', 's6'] },
+    sessions: { count: 6, sessionIndexes: [0, 1, 2, 3, 4, 5] },
     enough: true,
-    relief: { mean: 3, low: 2.5, high: 3.5, sessionIds: ['s1', 's2'] },
+    relief: { mean: 3, low: 2.5, high: 3.5, sessionIndexes: [0, 2, 4] },
     carryOver: null,
     difference: {
       difference: 2.5,
@@ -68,8 +68,7 @@ function row(overrides: Partial<EffectivenessRow>): EffectivenessRow {
       high: 3.2,
       withMean: 3,
       withoutMean: 0.5,
-      withSessionIds: ['s1', 's3', 's5'],
-      withoutSessionIds: ['s2', 's4', 's6'],
+      withoutSessionIndexes: [1, 3, 5],
     },
     followUps: null,
     verdict: 'more_relief',
@@ -88,7 +87,11 @@ const effectiveness = (rows: EffectivenessRow[]): ClientEffectiveness => ({
   confidence: 0.95,
   signedSessions: 12,
   sessionsWithPain: 12,
-  sessions: [],
+  // Figures refer to sessions by position: s1–s6 are 0–5, a–d are 6–9.
+  sessions: ['s1', 's2', 's3', 's4', 's5', 's6', 'a', 'b', 'c', 'd'].map((sessionId, day) => ({
+    sessionId,
+    serviceDate: `2026-11-${String(day + 10).padStart(2, '0')}`,
+  })),
   rows,
 });
 
@@ -250,9 +253,9 @@ describe('the pre-session briefing', () => {
       label: 'Peppermint balm',
       verdict: 'no_clear_difference',
       followUps: {
-        reported: { count: 4, sessionIds: ['a', 'b', 'c', 'd'] },
-        reactions: { count: 3, sessionIds: ['a', 'b', 'c'] },
-        highSoreness: { count: 3, sessionIds: ['a', 'b', 'c'] },
+        reported: { count: 4, sessionIndexes: [6, 7, 8, 9] },
+        reactions: { count: 3, sessionIndexes: [6, 7, 8] },
+        highSoreness: { count: 3, sessionIndexes: [6, 7, 8] },
         reactionKinds: { skin_reaction: 3 },
       },
     });
@@ -284,6 +287,8 @@ describe('the pre-session briefing', () => {
       ],
     );
     assert.equal(statements[0]!.source.id, 'technique:myofascial_release');
+    // The latest session compared: the relief figure's, not merely the latest with it.
+    assert.equal(statements[0]!.source.sessionId, 's5');
     assert.equal(statements[2]!.source.sessionId, 'c');
 
     const sparse = buildBriefing({
@@ -300,9 +305,9 @@ describe('the pre-session briefing', () => {
         row({
           ...withReactions,
           followUps: {
-            reported: { count: 1, sessionIds: ['a'] },
-            reactions: { count: 1, sessionIds: ['a'] },
-            highSoreness: { count: 0, sessionIds: [] },
+            reported: { count: 1, sessionIndexes: [6] },
+            reactions: { count: 1, sessionIndexes: [6] },
+            highSoreness: { count: 0, sessionIndexes: [] },
             reactionKinds: { headache: 1 },
           },
         }),

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { consentKindLabels, type ConsentState } from './consent.js';
 import type { ClientConsentsView } from './consent-views.js';
-import type { ClientEffectiveness, EffectivenessRow } from './effectiveness-views.js';
+import {
+  sessionIdsAt,
+  type ClientEffectiveness,
+  type EffectivenessRow,
+} from './effectiveness-views.js';
 import { reactionLabels, raisesFlag, type FollowUp } from './follow-ups.js';
 import { comparatorSymbols, frequencyText } from './goals.js';
 import { progressStateLabels } from './goal-progress.js';
@@ -213,8 +217,16 @@ function alertStatements(input: BriefingInput): BriefingStatement[] {
   return statements;
 }
 
-function rowStatement(row: EffectivenessRow, tone: BriefingTone): BriefingStatement {
-  const ids = row.difference?.withSessionIds ?? row.sessions.sessionIds;
+function rowStatement(
+  effectiveness: ClientEffectiveness,
+  row: EffectivenessRow,
+  tone: BriefingTone,
+): BriefingStatement {
+  // With a difference, the sessions compared are the relief figure's (see DifferenceFigure).
+  const ids = sessionIdsAt(
+    effectiveness,
+    row.difference && row.relief ? row.relief.sessionIndexes : row.sessions.sessionIndexes,
+  );
   return {
     // The comparison with the client's other sessions is the line that tells what works;
     // the row's other statements (relief, carry-over) stay in the full table.
@@ -228,8 +240,9 @@ function whatWorksStatements(effectiveness: ClientEffectiveness | null): Briefin
   if (!effectiveness) return [];
   const statements: BriefingStatement[] = [];
   for (const row of effectiveness.rows) {
-    if (row.verdict === 'more_relief') statements.push(rowStatement(row, 'good'));
-    else if (row.verdict === 'less_relief') statements.push(rowStatement(row, 'caution'));
+    if (row.verdict === 'more_relief') statements.push(rowStatement(effectiveness, row, 'good'));
+    else if (row.verdict === 'less_relief')
+      statements.push(rowStatement(effectiveness, row, 'caution'));
     const reactions = row.followUps?.reactions.count ?? 0;
     if (row.enough && reactions > 0) {
       const kinds = Object.entries(row.followUps!.reactionKinds)
@@ -244,7 +257,7 @@ function whatWorksStatements(effectiveness: ClientEffectiveness | null): Briefin
         source: source(
           'effectiveness',
           `${row.kind}:${row.key}`,
-          row.followUps!.reactions.sessionIds.at(-1) ?? null,
+          sessionIdsAt(effectiveness, row.followUps!.reactions.sessionIndexes).at(-1) ?? null,
         ),
       });
     }

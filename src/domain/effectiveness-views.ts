@@ -32,10 +32,18 @@ export const Verdict = z.enum([
 ]);
 export type Verdict = z.infer<typeof Verdict>;
 
+/**
+ * Positions in the answer's `sessions` list, oldest first. A client's figures name the same
+ * sessions many times over, so each session is spelled out once and referred to by position:
+ * sending every id in every figure made a 500-session answer about half a megabyte.
+ */
+export const SessionIndexes = z.array(z.number().int().min(0));
+export type SessionIndexes = z.infer<typeof SessionIndexes>;
+
 /** A count of sessions, with the sessions. */
 export const SessionCount = z.object({
   count: z.number().int().min(0),
-  sessionIds: z.array(z.string()),
+  sessionIndexes: SessionIndexes,
 });
 export type SessionCount = z.infer<typeof SessionCount>;
 
@@ -44,19 +52,22 @@ export const MeanFigure = z.object({
   mean: z.number(),
   low: z.number(),
   high: z.number(),
-  sessionIds: z.array(z.string()),
+  sessionIndexes: SessionIndexes,
 });
 export type MeanFigure = z.infer<typeof MeanFigure>;
 
-/** Mean relief with it minus mean relief without it (Welch), with both groups' sessions. */
+/**
+ * Mean relief with it minus mean relief without it (Welch). The sessions with it are the row's
+ * `relief` sessions (a difference needs at least as many as the relief figure does), so only
+ * the sessions without it are listed here.
+ */
 export const DifferenceFigure = z.object({
   difference: z.number(),
   low: z.number(),
   high: z.number(),
   withMean: z.number(),
   withoutMean: z.number(),
-  withSessionIds: z.array(z.string()),
-  withoutSessionIds: z.array(z.string()),
+  withoutSessionIndexes: SessionIndexes,
 });
 export type DifferenceFigure = z.infer<typeof DifferenceFigure>;
 
@@ -109,11 +120,23 @@ export const ClientEffectiveness = z.object({
   signedSessions: z.number().int(),
   /** Signed sessions with both pain before and pain after recorded. */
   sessionsWithPain: z.number().int(),
-  /** Every session a figure names, with its date, oldest first, for links. */
+  /** Every session a figure names, with its date, oldest first: figures give positions in it. */
   sessions: z.array(SessionReference),
   rows: z.array(EffectivenessRow),
 });
 export type ClientEffectiveness = z.infer<typeof ClientEffectiveness>;
+
+/** The session ids at these positions in a client's effectiveness `sessions` list. */
+export function sessionIdsAt(
+  effectiveness: { sessions: readonly SessionReference[] },
+  indexes: readonly number[],
+): string[] {
+  return indexes.map((index) => {
+    const session = effectiveness.sessions[index];
+    if (!session) throw new Error(`No session at position ${index}`);
+    return session.sessionId;
+  });
+}
 
 /** A mean across clients of each client's own mean (each client counts once). */
 export const ClientsMeanFigure = z.object({

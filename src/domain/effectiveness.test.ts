@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { clientEffectiveness, type SessionOutcome } from './effectiveness.js';
-import type { EffectivenessRow } from './effectiveness-views.js';
+import { sessionIdsAt, type EffectivenessRow } from './effectiveness-views.js';
 
 /** Reference values were computed by hand and checked with SciPy (stats.t.ppf). */
 const close = (actual: number | undefined, expected: number) =>
@@ -89,7 +89,8 @@ describe('clientEffectiveness', () => {
     close(relief?.mean, 10 / 3);
     close(relief?.low, 1.899116);
     close(relief?.high, 4.767551);
-    assert.deepEqual(relief?.sessionIds, ['s1', 's2', 's4']);
+    // Positions in the answer's sessions list, which holds s1–s6 in order.
+    assert.deepEqual(relief?.sessionIndexes, [0, 1, 3]);
   });
 
   it('gives mean carry-over to the next visit', () => {
@@ -103,14 +104,14 @@ describe('clientEffectiveness', () => {
   it('leaves out a session without pain after from relief but keeps it in the count', () => {
     const swedish = rowOf(analyse(sixVisits()).rows, 'technique', 'swedish');
     assert.equal(swedish.sessions.count, 4);
-    assert.deepEqual(swedish.relief?.sessionIds, ['s2', 's3', 's5']);
+    assert.deepEqual(swedish.relief?.sessionIndexes, [1, 2, 4]);
     close(swedish.relief?.mean, 5 / 3);
     close(swedish.relief?.low, -1.201768);
   });
 
   it('gives the last visit no carry-over, since there is no next visit yet', () => {
     const swedish = rowOf(analyse(sixVisits()).rows, 'technique', 'swedish');
-    assert.deepEqual(swedish.carryOver?.sessionIds, ['s2', 's3', 's5']);
+    assert.deepEqual(swedish.carryOver?.sessionIndexes, [1, 2, 4]);
     close(swedish.carryOver?.mean, 2 / 3);
     close(swedish.carryOver?.high, 2.100884);
   });
@@ -121,7 +122,7 @@ describe('clientEffectiveness', () => {
     close(row.difference?.difference, 7 / 3);
     close(row.difference?.low, 0.899116);
     close(row.difference?.high, 3.767551);
-    assert.deepEqual(row.difference?.withoutSessionIds, ['s3', 's5']);
+    assert.deepEqual(row.difference?.withoutSessionIndexes, [2, 4]);
     assert.equal(row.verdict, 'more_relief');
     assert.equal(row.summary, 'Associated with 2.3 more points of relief');
   });
@@ -150,22 +151,44 @@ describe('clientEffectiveness', () => {
 
   it('counts adverse reactions and high soreness reported after the sessions', () => {
     const followUps = rowOf(analyse(sixVisits()).rows, 'product', 'arnica').followUps;
-    assert.deepEqual(followUps?.reported, { count: 2, sessionIds: ['s1', 's5'] });
-    assert.deepEqual(followUps?.reactions, { count: 1, sessionIds: ['s5'] });
-    assert.deepEqual(followUps?.highSoreness, { count: 1, sessionIds: ['s5'] });
+    assert.deepEqual(followUps?.reported, { count: 2, sessionIndexes: [0, 4] });
+    assert.deepEqual(followUps?.reactions, { count: 1, sessionIndexes: [4] });
+    assert.deepEqual(followUps?.highSoreness, { count: 1, sessionIndexes: [4] });
     assert.deepEqual(followUps?.reactionKinds, { headache: 1, bruising: 1 });
   });
 
   it('says "not enough sessions yet" below the minimum and gives no figures', () => {
     const row = rowOf(analyse(sixVisits()).rows, 'pressure', '3');
     assert.equal(row.enough, false);
-    assert.deepEqual(row.sessions, { count: 2, sessionIds: ['s1', 's2'] });
+    assert.deepEqual(row.sessions, { count: 2, sessionIndexes: [0, 1] });
     assert.equal(row.relief, null);
     assert.equal(row.carryOver, null);
     assert.equal(row.difference, null);
     assert.equal(row.followUps, null);
     assert.equal(row.verdict, 'not_enough_sessions');
     assert.equal(row.summary, 'Not enough sessions yet');
+  });
+
+  it('names each session once and refers to it by position, oldest first', () => {
+    const shuffled = sixVisits().reverse();
+    const result = analyse(shuffled, 2);
+    assert.deepEqual(
+      result.sessions.map((session) => session.sessionId),
+      ['s1', 's2', 's3', 's4', 's5', 's6'],
+    );
+    const row = rowOf(result.rows, 'technique', 'myofascial_release');
+    assert.deepEqual(sessionIdsAt(result, row.sessions.sessionIndexes), ['s1', 's2', 's4']);
+    assert.deepEqual(sessionIdsAt(result, row.difference!.withoutSessionIndexes), ['s3', 's5']);
+    assert.throws(() => sessionIdsAt(result, [6]), /No session at position 6/);
+  });
+
+  it('compares exactly the relief figure’s sessions with the sessions without it', () => {
+    // The difference lists only the sessions without it, on this promise.
+    for (const row of analyse(sixVisits(), 2).rows) {
+      if (!row.difference) continue;
+      assert.ok(row.relief, `${row.key} has a difference but no relief`);
+      close(row.difference.withMean, row.relief.mean);
+    }
   });
 
   it('follows the practice’s minimum', () => {

@@ -52,6 +52,8 @@ export function pressureLabel(level: number): string {
 /** A session's relief and carry-over, once the sessions are in order. */
 interface SessionMeasures {
   outcome: SessionOutcome;
+  /** Position in the answer's `sessions` list, which figures refer to. */
+  index: number;
   relief: number | null;
   carryOver: number | null;
 }
@@ -73,7 +75,7 @@ function inOrder(sessions: readonly SessionOutcome[]): SessionMeasures[] {
       outcome.painBefore !== null && next && next.painBefore !== null
         ? outcome.painBefore - next.painBefore
         : null;
-    return { outcome, relief, carryOver };
+    return { outcome, index, relief, carryOver };
   });
 }
 
@@ -103,7 +105,7 @@ function meanFigure(
     mean: estimate.mean,
     low: estimate.interval.low,
     high: estimate.interval.high,
-    sessionIds: used.map((measure) => measure.outcome.sessionId),
+    sessionIndexes: used.map((measure) => measure.index),
   };
 }
 
@@ -126,27 +128,27 @@ function differenceFigure(
     high: estimate.interval.high,
     withMean: estimate.firstMean,
     withoutMean: estimate.secondMean,
-    withSessionIds: a.map((measure) => measure.outcome.sessionId),
-    withoutSessionIds: b.map((measure) => measure.outcome.sessionId),
+    // The sessions with it are exactly the relief figure's: see DifferenceFigure.
+    withoutSessionIndexes: b.map((measure) => measure.index),
   };
 }
 
-export function followUpFigures(outcomes: readonly SessionOutcome[]): FollowUpFigures {
-  const reported = outcomes.filter((outcome) => outcome.followUp !== null);
-  const reactions = reported.filter((outcome) => outcome.followUp!.reactions.length > 0);
+function followUpFigures(measures: readonly SessionMeasures[]): FollowUpFigures {
+  const reported = measures.filter((measure) => measure.outcome.followUp !== null);
+  const reactions = reported.filter((measure) => measure.outcome.followUp!.reactions.length > 0);
   const sore = reported.filter(
-    (outcome) => (outcome.followUp!.soreness ?? 0) >= highSorenessThreshold,
+    (measure) => (measure.outcome.followUp!.soreness ?? 0) >= highSorenessThreshold,
   );
   const reactionKinds: Record<string, number> = {};
-  for (const outcome of reactions) {
-    for (const kind of new Set(outcome.followUp!.reactions))
+  for (const measure of reactions) {
+    for (const kind of new Set(measure.outcome.followUp!.reactions))
       reactionKinds[kind] = (reactionKinds[kind] ?? 0) + 1;
   }
-  const ids = (list: readonly SessionOutcome[]) => list.map((outcome) => outcome.sessionId);
+  const indexes = (list: readonly SessionMeasures[]) => list.map((measure) => measure.index);
   return {
-    reported: { count: reported.length, sessionIds: ids(reported) },
-    reactions: { count: reactions.length, sessionIds: ids(reactions) },
-    highSoreness: { count: sore.length, sessionIds: ids(sore) },
+    reported: { count: reported.length, sessionIndexes: indexes(reported) },
+    reactions: { count: reactions.length, sessionIndexes: indexes(reactions) },
+    highSoreness: { count: sore.length, sessionIndexes: indexes(sore) },
     reactionKinds,
   };
 }
@@ -161,7 +163,7 @@ function row(
 ): EffectivenessRow {
   const sessions = {
     count: withIt.length,
-    sessionIds: withIt.map((measure) => measure.outcome.sessionId),
+    sessionIndexes: withIt.map((measure) => measure.index),
   };
   const base = { kind, key, label, sessions };
   if (withIt.length < minimum) {
@@ -182,7 +184,7 @@ function row(
   const relief = meanFigure(withIt, (measure) => measure.relief, minimum);
   const carryOver = meanFigure(withIt, (measure) => measure.carryOver, minimum);
   const difference = differenceFigure(withIt, withoutIt, minimum);
-  const followUps = followUpFigures(withIt.map((measure) => measure.outcome));
+  const followUps = followUpFigures(withIt);
   const verdict = difference
     ? differenceVerdict(difference, difference.difference)
     : 'nothing_to_compare';
@@ -273,6 +275,7 @@ export function clientEffectiveness(
     confidence: defaultConfidence,
     signedSessions: measures.length,
     sessionsWithPain: measures.filter((measure) => measure.relief !== null).length,
+    // Every measure, in order, so a measure's index is its position here.
     sessions: measures.map((measure) => ({
       sessionId: measure.outcome.sessionId,
       serviceDate: measure.outcome.serviceDate,

@@ -11,7 +11,14 @@ import {
   type PracticeFixture,
   type StaffFixture,
 } from '../support/factories.js';
-import { productIds, recordVisits, rowFor, type PlannedVisit } from '../support/effectiveness.js';
+import { sessionIdsAt } from '../../src/domain/effectiveness-views.js';
+import {
+  productIds,
+  recordVisits,
+  rowFor,
+  sessionsOf,
+  type PlannedVisit,
+} from '../support/effectiveness.js';
 import type { ApiClient, Json } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -62,17 +69,17 @@ for (const { dialect, skip } of dialects) {
         { painBefore: 6, painAfter: 5, techniques: [swedish] },
         { painBefore: 5, painAfter: 1, techniques: [myofascial] },
       ]);
-      const row = rowFor(
-        await effectiveness(at.therapist.client, at.clientId),
-        'technique',
-        'myofascial_release',
-      );
+      const table = await effectiveness(at.therapist.client, at.clientId);
+      const row = rowFor(table, 'technique', 'myofascial_release');
       assert.equal(row.label, 'Myofascial release');
-      assert.deepEqual(row.sessions, { count: 3, sessionIds: [ids[0], ids[1], ids[3]] });
+      assert.deepEqual(sessionsOf(table, row.sessions), {
+        count: 3,
+        sessionIds: [ids[0], ids[1], ids[3]],
+      });
       // relief 3, 3, 4: mean 3.333, 95% CI 1.899 to 4.768
       assert.ok(Math.abs(row.relief.mean - 10 / 3) < 1e-9);
       assert.ok(Math.abs(row.relief.low - 1.899116) < 1e-5);
-      assert.deepEqual(row.relief.sessionIds, [ids[0], ids[1], ids[3]]);
+      assert.deepEqual(sessionIdsAt(table, row.relief.sessionIndexes), [ids[0], ids[1], ids[3]]);
       // carry-over: 7 − 6 = 1, 6 − 6 = 0, and the last visit has no next one yet
       assert.deepEqual(row.carryOver, null);
       assert.match(row.statements[0], /^Pain fell by 3\.3 points on average/);
@@ -129,11 +136,21 @@ for (const { dialect, skip } of dialects) {
         { painBefore: 6, painAfter: 4, products: [arnica], followUp: { relief: 6, soreness: 2 } },
         { painBefore: 5, painAfter: 4, products: [arnica] },
       ]);
-      const row = rowFor(await effectiveness(at.therapist.client, at.clientId), 'product', arnica);
+      const table = await effectiveness(at.therapist.client, at.clientId);
+      const row = rowFor(table, 'product', arnica);
       assert.equal(row.label, 'Arnica gel');
-      assert.deepEqual(row.followUps.reported, { count: 2, sessionIds: [ids[0], ids[1]] });
-      assert.deepEqual(row.followUps.reactions, { count: 1, sessionIds: [ids[0]] });
-      assert.deepEqual(row.followUps.highSoreness, { count: 1, sessionIds: [ids[0]] });
+      assert.deepEqual(sessionsOf(table, row.followUps.reported), {
+        count: 2,
+        sessionIds: [ids[0], ids[1]],
+      });
+      assert.deepEqual(sessionsOf(table, row.followUps.reactions), {
+        count: 1,
+        sessionIds: [ids[0]],
+      });
+      assert.deepEqual(sessionsOf(table, row.followUps.highSoreness), {
+        count: 1,
+        sessionIds: [ids[0]],
+      });
       assert.deepEqual(row.followUps.reactionKinds, { skin_reaction: 1 });
     });
 
@@ -142,6 +159,56 @@ for (const { dialect, skip } of dialects) {
       const ids = await visit(at, [{ painBefore: 6, painAfter: 3 }]);
       const table = await effectiveness(at.therapist.client, at.clientId);
       assert.deepEqual(table.sessions, [{ sessionId: ids[0], serviceDate: '2026-01-05' }]);
+    });
+
+    it('names each session once however many figures it is behind, so the answer stays small', async () => {
+      const at = await world();
+      await changePracticeSettings(at.practice.owner, { effectivenessMinimumSessions: 2 });
+      const products = await productIds(at.practice.owner);
+      const arnica = products['Arnica gel']!;
+      // Every visit is behind several rows (technique, pressure, product) and, in each, behind
+      // the count, relief, carry-over, the comparison and the follow-ups.
+      const plan = (index: number): PlannedVisit => ({
+        painBefore: 7 - (index % 3),
+        painAfter: 3 + (index % 2),
+        techniques: index % 2 ? [myofascial, swedish] : [swedish],
+        products: index % 3 ? [arnica] : [],
+        followUp: { soreness: index % 4 ? 2 : 8, reactions: index % 4 ? [] : ['bruising'] },
+      });
+      const client = { clientId: at.clientId, therapistId: at.therapist.id };
+      const first = await recordVisits(
+        at.therapist.client,
+        client,
+        Array.from({ length: 6 }, (_, index) => plan(index)),
+      );
+      const sixVisits = (
+        await at.therapist.client.get(`/api/v1/clients/${at.clientId}/effectiveness`)
+      ).text;
+      const second = await recordVisits(
+        at.therapist.client,
+        client,
+        Array.from({ length: 6 }, (_, index) => plan(index)),
+        '2026-03-02T15:00:00.000Z',
+      );
+      const response = await at.therapist.client.get(
+        `/api/v1/clients/${at.clientId}/effectiveness`,
+      );
+      assertStatus(response, 200);
+      const twelveVisits = response.text;
+      for (const id of [...first, ...second])
+        assert.equal(twelveVisits.split(id).length - 1, 1, `session ${id} is named more than once`);
+      const table = response.body;
+      assert.deepEqual(
+        table.sessions.map((session: Json) => session.sessionId),
+        [...first, ...second],
+      );
+      const swedishRow = rowFor(table, 'technique', 'swedish');
+      assert.deepEqual(sessionsOf(table, swedishRow.sessions).sessionIds, [...first, ...second]);
+      // Same rows, six more visits: each adds its id and date (about 65 bytes) and a position
+      // (2–3 bytes) in each of the 20 or so figures it is behind (about 150 bytes in all);
+      // repeating its id in every figure instead made it about 850.
+      const perVisit = (twelveVisits.length - sixVisits.length) / 6;
+      assert.ok(perVisit < 300, `each visit added ${perVisit} bytes`);
     });
 
     it('answers an empty table for a client without signed notes', async () => {

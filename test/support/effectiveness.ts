@@ -1,3 +1,4 @@
+import { sessionIdsAt } from '../../src/domain/effectiveness-views.js';
 import type { ApiClient, Json } from './http.js';
 import { saveDraft, signDraft } from './notes.js';
 import { bookSession } from './sessions.js';
@@ -93,4 +94,9 @@ export function rowFor(table: Json, kind: string, key: string): Json {
   );
   if (!row) throw new Error(`no ${kind} row for ${key} in ${JSON.stringify(table.rows)}`);
   return row;
+}
+
+/** A count of sessions as the answer gives it (positions in `sessions`), read back as ids. */
+export function sessionsOf(table: Json, figure: Json): { count: number; sessionIds: string[] } {
+  return { count: figure.count, sessionIds: sessionIdsAt(table, figure.sessionIndexes) };
 }

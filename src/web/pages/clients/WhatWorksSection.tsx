@@ -1,5 +1,6 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { FactorKind } from '../../../domain/effectiveness-views.js';
 import { effectivenessKeys, fetchClientEffectiveness } from '../../api/effectiveness.js';
 import { LoadError, PageLoader } from '../../components/PageStatus.js';
@@ -18,7 +19,13 @@ export function WhatWorksSection({ clientId }: { clientId: string }) {
     queryFn: ({ signal }) => fetchClientEffectiveness(clientId, signal),
   });
   const table = result.data;
-  const dates = new Map(table?.sessions.map((session) => [session.sessionId, session.serviceDate]));
+  const list = useMemo(
+    () => ({
+      sessions: table?.sessions ?? [],
+      dates: new Map(table?.sessions.map((session) => [session.sessionId, session.serviceDate])),
+    }),
+    [table],
+  );
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="client-what-works">
       <Title order={2} size="h4" id="client-what-works" mb="xs">
@@ -49,7 +56,7 @@ export function WhatWorksSection({ clientId }: { clientId: string }) {
                 key={kind}
                 kind={kind}
                 rows={rows}
-                dates={dates}
+                list={list}
                 minimumSessions={table.minimumSessions}
               />
             );

@@ -1,5 +1,10 @@
 import { Stack, Table, Text } from '@mantine/core';
-import type { EffectivenessRow, FactorKind } from '../../../domain/effectiveness-views.js';
+import {
+  sessionIdsAt,
+  type EffectivenessRow,
+  type FactorKind,
+  type SessionReference,
+} from '../../../domain/effectiveness-views.js';
 import { reactionLabels, type Reaction } from '../../../domain/follow-ups.js';
 import { intervalText, points } from '../../../domain/effectiveness-wording.js';
 import {
@@ -10,16 +15,35 @@ import {
   kindHeadings,
 } from '../../components/effectiveness/Figures.js';
 
+/** The answer's sessions, which figures name by position, and their dates by id. */
+export interface SessionList {
+  sessions: readonly SessionReference[];
+  dates: ReadonlyMap<string, string>;
+}
+
+/** Links to the sessions at these positions in the answer's sessions list. */
+function Sessions({
+  indexes,
+  list,
+  label,
+}: {
+  indexes: readonly number[];
+  list: SessionList;
+  label?: string;
+}) {
+  return <SessionLinks sessionIds={sessionIdsAt(list, indexes)} dates={list.dates} label={label} />;
+}
+
 /** One kind of factor (techniques, pressure or products) for one client, as a real table. */
 export function WhatWorksTable({
   kind,
   rows,
-  dates,
+  list,
   minimumSessions,
 }: {
   kind: FactorKind;
   rows: EffectivenessRow[];
-  dates: ReadonlyMap<string, string>;
+  list: SessionList;
   minimumSessions: number;
 }) {
   const heading = kindHeadings[kind];
@@ -45,14 +69,10 @@ export function WhatWorksTable({
                 <Text size="sm" className="effectiveness-number">
                   {row.sessions.count}
                 </Text>
-                <SessionLinks
-                  sessionIds={row.sessions.sessionIds}
-                  dates={dates}
-                  label="See sessions"
-                />
+                <Sessions indexes={row.sessions.sessionIndexes} list={list} label="See sessions" />
               </Table.Td>
               {row.enough ? (
-                <Figures row={row} dates={dates} />
+                <Figures row={row} list={list} />
               ) : (
                 <Table.Td colSpan={4}>
                   <Text size="sm" className="effectiveness-note">
@@ -69,7 +89,7 @@ export function WhatWorksTable({
   );
 }
 
-function Figures({ row, dates }: { row: EffectivenessRow; dates: ReadonlyMap<string, string> }) {
+function Figures({ row, list }: { row: EffectivenessRow; list: SessionList }) {
   const difference = row.difference;
   return (
     <>
@@ -84,10 +104,10 @@ function Figures({ row, dates }: { row: EffectivenessRow; dates: ReadonlyMap<str
               <Text size="xs" c="dimmed" className="effectiveness-number">
                 {intervalText(difference)}
               </Text>
-              <SessionLinks
-                sessionIds={difference.withoutSessionIds}
-                dates={dates}
-                label={`${difference.withoutSessionIds.length} sessions without it`}
+              <Sessions
+                indexes={difference.withoutSessionIndexes}
+                list={list}
+                label={`${difference.withoutSessionIndexes.length} sessions without it`}
               />
             </>
           )}
@@ -96,25 +116,23 @@ function Figures({ row, dates }: { row: EffectivenessRow; dates: ReadonlyMap<str
       <Table.Td>
         <MeanFigure
           figure={row.relief}
-          behind={row.relief && <SessionLinks sessionIds={row.relief.sessionIds} dates={dates} />}
+          behind={row.relief && <Sessions indexes={row.relief.sessionIndexes} list={list} />}
         />
       </Table.Td>
       <Table.Td>
         <MeanFigure
           figure={row.carryOver}
-          behind={
-            row.carryOver && <SessionLinks sessionIds={row.carryOver.sessionIds} dates={dates} />
-          }
+          behind={row.carryOver && <Sessions indexes={row.carryOver.sessionIndexes} list={list} />}
         />
       </Table.Td>
       <Table.Td className="effectiveness-follow-ups">
-        <FollowUps row={row} dates={dates} />
+        <FollowUps row={row} list={list} />
       </Table.Td>
     </>
   );
 }
 
-function FollowUps({ row, dates }: { row: EffectivenessRow; dates: ReadonlyMap<string, string> }) {
+function FollowUps({ row, list }: { row: EffectivenessRow; list: SessionList }) {
   const followUps = row.followUps;
   if (!followUps || followUps.reported.count === 0) {
     return (
@@ -132,24 +150,16 @@ function FollowUps({ row, dates }: { row: EffectivenessRow; dates: ReadonlyMap<s
       <Text size="sm">
         {reported} {reported === 1 ? 'follow-up' : 'follow-ups'}
       </Text>
-      <SessionLinks
-        sessionIds={followUps.reported.sessionIds}
-        dates={dates}
-        label="Which sessions"
-      />
+      <Sessions indexes={followUps.reported.sessionIndexes} list={list} label="Which sessions" />
       <Text size="sm">
         Reactions: {followUps.reactions.count}
         {kinds && ` (${kinds})`}
       </Text>
-      <SessionLinks
-        sessionIds={followUps.reactions.sessionIds}
-        dates={dates}
-        label="Which sessions"
-      />
+      <Sessions indexes={followUps.reactions.sessionIndexes} list={list} label="Which sessions" />
       <Text size="sm">High soreness (7+): {followUps.highSoreness.count}</Text>
-      <SessionLinks
-        sessionIds={followUps.highSoreness.sessionIds}
-        dates={dates}
+      <Sessions
+        indexes={followUps.highSoreness.sessionIndexes}
+        list={list}
         label="Which sessions"
       />
     </Stack>
