@@ -1,9 +1,10 @@
 import type { NoteContent } from '../domain/notes.js';
 import { NoteContent as NoteContentSchema } from '../domain/notes.js';
 import { inPeriod } from '../domain/record-export.js';
-import type { Session, SessionStatus } from '../domain/sessions.js';
+import type { Session } from '../domain/sessions.js';
 import type { Db } from './database.js';
 import type { Addendum } from './notes.js';
+import { sessionFromRow } from './sessions.js';
 
 /** A signed note of the record's PDF: its session, content, signer and addenda. */
 export interface SignedNoteEntry {
@@ -63,24 +64,10 @@ export async function signedNotesOfClient(
     .orderBy('addenda.id')
     .execute();
   return notes.map((row) => ({
-    session: {
-      id: row.id,
-      clientId: row.client_id,
-      clientName: `${row.preferred_name ?? row.legal_first_name} ${row.legal_last_name}`,
-      therapistId: row.therapist_id,
-      therapistName: row.therapist_name,
-      startsAt: row.starts_at,
-      serviceDate: row.service_date,
-      plannedMinutes: row.planned_minutes,
-      actualMinutes: row.actual_minutes,
-      sessionType: row.session_type,
-      location: row.location,
-      status: row.status as SessionStatus,
-      statusReason: row.status_reason,
-      version: row.version,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    },
+    session: sessionFromRow(
+      row,
+      `${row.preferred_name ?? row.legal_first_name} ${row.legal_last_name}`,
+    ),
     content: NoteContentSchema.parse(JSON.parse(row.content)),
     signedAt: row.signed_at!,
     signedByName: row.signer_name ?? '',

@@ -13,7 +13,7 @@ import type {
 import { effectiveScores } from '../domain/measure-scores.js';
 import { NoteContent } from '../domain/notes.js';
 import type { Practice } from '../domain/practice.js';
-import type { Session, SessionStatus } from '../domain/sessions.js';
+import type { Session } from '../domain/sessions.js';
 import { listProducts, listSessionTypes, listTechniques } from './catalogue.js';
 import { listConsentSignatures, listConsentTexts } from './consents.js';
 import type { Db } from './database.js';
@@ -21,6 +21,7 @@ import { listGoals } from './goals.js';
 import { currentHealthHistory } from './health-history.js';
 import { listMeasures } from './outcome-measures.js';
 import { listClientScores, listPsfsActivities } from './outcome-scores.js';
+import { sessionFromRow } from './sessions.js';
 import { currentTreatmentPlan } from './treatment-plans.js';
 
 /**
@@ -46,24 +47,7 @@ export async function clientSessions(
     .orderBy('sessions.id')
     .execute();
   const clientName = displayName(client);
-  return rows.map((row) => ({
-    id: row.id,
-    clientId: row.client_id,
-    clientName,
-    therapistId: row.therapist_id,
-    therapistName: row.therapist_name,
-    startsAt: row.starts_at,
-    serviceDate: row.service_date,
-    plannedMinutes: row.planned_minutes,
-    actualMinutes: row.actual_minutes,
-    sessionType: row.session_type,
-    location: row.location,
-    status: row.status as SessionStatus,
-    statusReason: row.status_reason,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }));
+  return rows.map((row) => sessionFromRow(row, clientName));
 }
 
 /** Techniques of the client's signed notes, in session order. */

@@ -26,11 +26,15 @@ type SessionRow = SessionTable & {
   therapist_name: string;
 };
 
-function toSession(row: SessionRow): Session {
+/** A session as the app sees it, from its row, the therapist's name and the client's. */
+export function sessionFromRow(
+  row: SessionTable & { therapist_name: string },
+  clientName: string,
+): Session {
   return {
     id: row.id,
     clientId: row.client_id,
-    clientName: `${row.preferred_name ?? row.legal_first_name} ${row.legal_last_name}`,
+    clientName,
     therapistId: row.therapist_id,
     therapistName: row.therapist_name,
     startsAt: row.starts_at,
@@ -45,6 +49,13 @@ function toSession(row: SessionRow): Session {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+function toSession(row: SessionRow): Session {
+  return sessionFromRow(
+    row,
+    `${row.preferred_name ?? row.legal_first_name} ${row.legal_last_name}`,
+  );
 }
 
 export async function insertSession(
