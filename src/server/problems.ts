@@ -14,6 +14,7 @@ import {
   type FieldIssue,
 } from '../domain/errors.js';
 import { etagFor } from './etag.js';
+import { lingerBeforeClosing } from './lingering-close.js';
 
 /** RFC 9457 problem details; `errors` lists field-level messages for form display. */
 export interface Problem {
@@ -220,6 +221,8 @@ export function errorHandler(
 ): FastifyReply {
   const value = problemFor(error);
   if (value.status === 413) withBodyLimit(value, request.routeOptions?.bodyLimit);
+  // Refused before the body was read in full: the sender is still writing (see lingering-close).
+  if (!request.raw.complete) lingerBeforeClosing(request.raw.socket);
   if (value.status >= 500) {
     // Log the error kind and stack only: request bodies and messages may carry client data.
     request.log.error(
