@@ -57,6 +57,8 @@ export interface LoadStats {
   statusCodes: Record<string, number>;
   connectionErrors: number;
   timeouts: number;
+  /** The mean size of a response as it went over the wire (headers and body), in bytes. */
+  bytesPerResponse: number;
   /** Present when the server's usage could be read (the Palpate and hello processes). */
   server: ServerCost | null;
 }
@@ -91,6 +93,7 @@ export function summarizeLatencies(values: number[]): LatencySummary {
 interface RawRun {
   result: autocannon.Result;
   latencies: number[];
+  bytes: number;
   statusCodes: Record<string, number>;
 }
 
@@ -102,6 +105,7 @@ type Extent = { connections: number; timeoutSeconds: number } & (
 function fire(url: string, plan: LoadPlan, extent: Extent): Promise<RawRun> {
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
+  let bytes = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -114,11 +118,12 @@ function fire(url: string, plan: LoadPlan, extent: Extent): Promise<RawRun> {
       },
       (error: unknown, result: autocannon.Result) => {
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
-        else resolve({ result, latencies, statusCodes });
+        else resolve({ result, latencies, statusCodes, bytes });
       },
     );
-    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    instance.on('response', (_client, statusCode, responseBytes, responseTime) => {
       latencies.push(responseTime);
+      bytes += responseBytes;
       statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
     });
   });
@@ -173,7 +178,7 @@ export async function runSequential(
 
 function statsOf(
   kind: LoadStats['kind'],
-  { result, latencies, statusCodes }: RawRun,
+  { result, latencies, statusCodes, bytes }: RawRun,
   seconds: number,
   before: ServerUsage | undefined,
   after: ServerUsage | undefined,
@@ -193,6 +198,7 @@ function statsOf(
     statusCodes,
     connectionErrors: result.errors - result.timeouts,
     timeouts: result.timeouts,
+    bytesPerResponse: responses ? Math.round(bytes / responses) : 0,
     server: before && after ? serverCost(before, after, responses) : null,
   };
 }

@@ -30,6 +30,8 @@ export interface ScenarioResult {
   durationSeconds: number;
   /** The server process's CPU per request and event-loop busy share, robust to a busy machine. */
   serverCost: ServerCost | null;
+  /** Mean response size on the wire, headers included (absent in results from before it). */
+  bytesPerResponse?: number;
 }
 
 export interface EngineResult {
@@ -176,6 +178,7 @@ export function formatReport(report: BenchReport): string {
         String(scenario.errors),
         scenario.serverCost ? fixed(scenario.serverCost.cpuMicrosPerRequest, 0) : '',
         scenario.serverCost ? `${fixed(scenario.serverCost.loopUtilization * 100, 0)}%` : '',
+        scenario.bytesPerResponse === undefined ? '' : fixed(scenario.bytesPerResponse / 1024, 1),
       ]);
     }
   }
@@ -193,6 +196,7 @@ export function formatReport(report: BenchReport): string {
         'errors',
         'server µs/req',
         'loop busy',
+        'kB/resp',
       ],
       rows,
     ),

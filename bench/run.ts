@@ -151,6 +151,7 @@ async function benchEngine(
       statusCodes: stats.statusCodes,
       durationSeconds: stats.durationSeconds,
       serverCost: stats.server,
+      bytesPerResponse: stats.bytesPerResponse,
     };
     results.push(result);
     progress(

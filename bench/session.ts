@@ -30,7 +30,12 @@ export async function signIn(
   if (!value) throw new Error('Bench login returned no session cookie');
   const body = JSON.parse(text) as { csrfToken: string; user: { id: string } };
   const cookie = `palpate_session=${value}`;
-  const readHeaders = { cookie, 'user-agent': benchUserAgent };
+  // A browser always offers compression; answers the server keeps gzipped are sent that way.
+  const readHeaders = {
+    cookie,
+    'user-agent': benchUserAgent,
+    'accept-encoding': 'gzip, deflate, br',
+  };
   return {
     cookie,
     csrfToken: body.csrfToken,

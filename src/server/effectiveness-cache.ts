@@ -1,6 +1,7 @@
 import { clientEffectiveness } from '../domain/effectiveness.js';
 import type { ClientEffectiveness } from '../domain/effectiveness-views.js';
 import type { Db } from '../store/database.js';
+import type { PreparedJson } from './compression.js';
 import {
   clientOutcomesVersion,
   clientSessionOutcomes,
@@ -16,11 +17,9 @@ import {
  * one PostgreSQL never serve figures another has made stale.
  */
 
-interface Entry {
+interface Entry extends PreparedJson {
   version: string;
   value: ClientEffectiveness;
-  /** The answer as sent, so a read serializes nothing. */
-  json: string;
 }
 
 /** Enough for a busy day's clients; the least recently read go first. */
@@ -32,7 +31,7 @@ export async function cachedClientEffectiveness(
   practiceId: string,
   clientId: string,
   minimumSessions: number,
-): Promise<{ value: ClientEffectiveness; json: string }> {
+): Promise<Entry> {
   let cache = cachesByDatabase.get(db);
   if (!cache) {
     cache = new Map();

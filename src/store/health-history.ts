@@ -8,6 +8,7 @@ import {
 } from '../domain/health-history-diff.js';
 import { localDate } from '../domain/time.js';
 import type { Db } from './database.js';
+import { rememberingParse } from './parsed-text.js';
 import type { HealthHistoryVersionTable, SessionHealthCheckTable } from './schema.js';
 
 export type HealthHistorySource = HealthHistoryVersionTable['source'];
@@ -27,6 +28,10 @@ export interface StoredHealthHistory {
 
 type VersionRow = HealthHistoryVersionTable & { recorded_by_name: string | null };
 
+// Parsed again so content saved by an older schema reads with today's defaults; remembered,
+// since a saved version never changes.
+const parseHistory = rememberingParse((content) => HealthHistory.parse(JSON.parse(content)));
+
 function versionQuery(db: Db, practiceId: string, clientId: string) {
   return db
     .selectFrom('health_history_versions')
@@ -41,8 +46,7 @@ function toStored(row: VersionRow): StoredHealthHistory {
   const sections = row.summary ? (JSON.parse(row.summary) as unknown[]) : [];
   return {
     number: row.number,
-    // Parsed again so content saved by an older schema reads with today's defaults.
-    history: HealthHistory.parse(JSON.parse(row.content)),
+    history: parseHistory(row.content),
     recordedAt: row.recorded_at,
     recordedBy: row.recorded_by,
     recordedByName: row.recorded_by_name,

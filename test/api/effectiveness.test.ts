@@ -211,6 +211,36 @@ for (const { dialect, skip } of dialects) {
       assert.ok(perVisit < 300, `each visit added ${perVisit} bytes`);
     });
 
+    it('sends the table gzipped to a caller that takes gzip, and plain to one that does not', async () => {
+      const at = await world();
+      await visit(at, [
+        { painBefore: 7, painAfter: 4, techniques: [myofascial] },
+        { painBefore: 6, painAfter: 3, techniques: [myofascial, swedish] },
+        { painBefore: 6, painAfter: 5, techniques: [swedish] },
+      ]);
+      const path = `/api/v1/clients/${at.clientId}/effectiveness`;
+      const plain = await at.therapist.client.get(path, {
+        headers: { 'accept-encoding': 'identity' },
+      });
+      assertStatus(plain, 200);
+      assert.equal(plain.headers.get('content-encoding'), null);
+      for (const acceptEncoding of ['gzip, deflate, br', 'br;q=1, gzip;q=0.5']) {
+        const gzipped = await at.therapist.client.get(path, {
+          headers: { 'accept-encoding': acceptEncoding },
+        });
+        assertStatus(gzipped, 200);
+        assert.equal(gzipped.headers.get('content-encoding'), 'gzip');
+        assert.match(gzipped.headers.get('vary') ?? '', /accept-encoding/i);
+        // fetch decodes it: the same table either way.
+        assert.deepEqual(gzipped.body, plain.body);
+      }
+      const refused = await at.therapist.client.get(path, {
+        headers: { 'accept-encoding': 'gzip;q=0' },
+      });
+      assert.equal(refused.headers.get('content-encoding'), null);
+      assert.deepEqual(refused.body, plain.body);
+    });
+
     it('answers an empty table for a client without signed notes', async () => {
       const at = await world();
       const table = await effectiveness(at.therapist.client, at.clientId);

@@ -5,7 +5,7 @@ import { evaluateSafety } from '../../domain/safety.js';
 import { localDate } from '../../domain/time.js';
 import { lastSignedNoteBefore } from '../../store/briefing.js';
 import { findClient } from '../../store/clients.js';
-import { listClientFollowUps } from '../../store/follow-ups.js';
+import { findSessionFollowUp } from '../../store/follow-ups.js';
 import { listHandoffs } from '../../store/handoffs.js';
 import { currentHealthHistory } from '../../store/health-history.js';
 import { findSafetySettings } from '../../store/safety.js';
@@ -20,7 +20,7 @@ import { changesSinceLastVisit } from './health-history.js';
 
 /**
  * The pre-session briefing. Its parts are the same records the chart shows, read together in
- * one round of parallel queries; only the last signed note's text is parsed.
+ * parallel queries; only the last signed note's text, and its follow-up, are read in full.
  */
 export function briefingRoutes(context: AppContext): RouteSpec[] {
   const { store, runtime } = context;
@@ -46,32 +46,27 @@ export function briefingRoutes(context: AppContext): RouteSpec[] {
         const { practiceId } = actor;
         const clientId = session.clientId;
         const db = store.db;
-        const [
-          client,
-          history,
-          safetySettings,
-          changes,
-          goals,
-          effectiveness,
-          lastNote,
-          followUps,
-          handoffs,
-        ] = await Promise.all([
-          findClient(db, practiceId, clientId),
-          currentHealthHistory(db, practiceId, clientId),
-          findSafetySettings(db, practiceId),
-          changesSinceLastVisit(db, practiceId, clientId, session.id),
-          clientGoalsView(db, { practiceId, clientId }),
-          cachedClientEffectiveness(
-            db,
-            practiceId,
-            clientId,
-            actor.settings.effectivenessMinimumSessions,
-          ),
-          lastSignedNoteBefore(db, practiceId, clientId, session.startsAt),
-          listClientFollowUps(db, practiceId, clientId),
-          listHandoffs(db, practiceId, clientId),
-        ]);
+        // The history is read first: the changes since the last visit compare against it.
+        const history = await currentHealthHistory(db, practiceId, clientId);
+        const [client, safetySettings, changes, goals, effectiveness, lastNote, handoffs] =
+          await Promise.all([
+            findClient(db, practiceId, clientId),
+            findSafetySettings(db, practiceId),
+            changesSinceLastVisit(db, practiceId, clientId, session.id, { current: history }),
+            clientGoalsView(db, { practiceId, clientId }),
+            cachedClientEffectiveness(
+              db,
+              practiceId,
+              clientId,
+              actor.settings.effectivenessMinimumSessions,
+            ),
+            lastSignedNoteBefore(db, practiceId, clientId, session.startsAt),
+            listHandoffs(db, practiceId, clientId),
+          ]);
+        // Only the last visit's follow-up is told, not the client's whole list.
+        const lastFollowUp = lastNote
+          ? await findSessionFollowUp(db, practiceId, lastNote.sessionId)
+          : undefined;
         const consents = client
           ? await clientConsents(
               db,
@@ -93,7 +88,7 @@ export function briefingRoutes(context: AppContext): RouteSpec[] {
           goals,
           effectiveness: effectiveness.value,
           lastNote,
-          followUps,
+          followUps: lastFollowUp ? [lastFollowUp] : [],
           handoff: handoffAwaiting(handoffs, actor.userId),
         });
         await recordAudit(context, db, request, {

@@ -1,6 +1,7 @@
 import { ClientEffectiveness } from '../../domain/effectiveness-views.js';
 import { recordAudit } from '../audit-trail.js';
 import { cachedClientEffectiveness } from '../effectiveness-cache.js';
+import { sendPreparedJson } from '../compression.js';
 import { loadAuthorizedClient } from '../client-access.js';
 import type { AppContext } from '../context.js';
 import { IdParams, defineRoute, type RouteSpec } from '../routing.js';
@@ -40,9 +41,8 @@ export function effectivenessRoutes(context: AppContext): RouteSpec[] {
           clientId: client.id,
           detail: { sessions: result.value.signedSessions },
         });
-        // Already JSON: a string sent as application/json is not serialized again.
-        void reply.type('application/json; charset=utf-8');
-        return result.json;
+        // Already JSON (and gzipped once when asked): nothing is serialized again.
+        return sendPreparedJson(request, reply, result);
       },
     }),
   ];

@@ -79,10 +79,12 @@ export async function changesSinceLastVisit(
   practiceId: string,
   clientId: string,
   exceptSessionId?: string,
+  /** The current version when the caller has just read it (the briefing), so it is read once. */
+  known?: { current: StoredHealthHistory | null },
 ): Promise<ChangesSinceLastVisit> {
   const [visit, current] = await Promise.all([
     lastVisit(db, practiceId, clientId, exceptSessionId),
-    currentHealthHistory(db, practiceId, clientId),
+    known ? known.current : currentHealthHistory(db, practiceId, clientId),
   ]);
   const now = current?.number ?? 0;
   if (!visit) return { from: now, to: now, changes: [], sections: [], lastVisit: null };
