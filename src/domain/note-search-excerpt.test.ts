@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { NoteContent, searchExcerpt } from './notes.js';
+import { NoteContent, noteSearchText, searchExcerpt } from './notes.js';
 
-const noteSaying = (palpation: string): NoteContent =>
-  NoteContent.parse({ objective: { palpation } });
+const noteSaying = (palpation: string): string =>
+  noteSearchText(NoteContent.parse({ objective: { palpation } }));
 
 describe('the excerpt shown beside a note search result', () => {
   it('centres on the first word starting with what was searched, in the note’s own spelling', () => {

@@ -191,22 +191,41 @@ export function noteContentIssues(
   return issues;
 }
 
-/** The words of a note that full-text search indexes: every free-text field, in SOAP order. */
+/** A free-text field of a note, as its SOAP section and its name there. */
+export type NoteTextField = {
+  [Section in keyof NoteContent]: [
+    Section,
+    {
+      [Field in keyof NoteContent[Section]]: NoteContent[Section][Field] extends string
+        ? Field
+        : never;
+    }[keyof NoteContent[Section]],
+  ];
+}[keyof NoteContent];
+
+/**
+ * The fields full-text search indexes and quotes: every free-text field, in SOAP order. The
+ * store reads the same fields straight out of the stored note for a search's excerpts.
+ */
+export const noteTextFields: readonly NoteTextField[] = [
+  ['subjective', 'reasonForVisit'],
+  ['subjective', 'symptoms'],
+  ['subjective', 'changesSinceLastVisit'],
+  ['objective', 'posture'],
+  ['objective', 'palpation'],
+  ['objective', 'rangeOfMotion'],
+  ['treatment', 'clientResponse'],
+  ['assessment', 'responseToTreatment'],
+  ['assessment', 'tissueChanges'],
+  ['plan', 'frequency'],
+  ['plan', 'homeCare'],
+  ['plan', 'focusNextTime'],
+];
+
+/** The words of a note that full-text search indexes, one field a line. */
 export function noteSearchText(content: NoteContent): string {
-  return [
-    content.subjective.reasonForVisit,
-    content.subjective.symptoms,
-    content.subjective.changesSinceLastVisit,
-    content.objective.posture,
-    content.objective.palpation,
-    content.objective.rangeOfMotion,
-    content.treatment.clientResponse,
-    content.assessment.responseToTreatment,
-    content.assessment.tissueChanges,
-    content.plan.frequency,
-    content.plan.homeCare,
-    content.plan.focusNextTime,
-  ]
+  return noteTextFields
+    .map(([section, field]) => (content[section] as Record<string, string>)[field]!)
     .filter((text) => text.trim().length > 0)
     .join('\n');
 }
@@ -256,11 +275,12 @@ export const SignInput = z.object({
 });
 
 /**
- * A few words of a note around the first place a searched word appears, in the note's own
- * spelling (the index holds folded text), so a search result can be recognised at a glance.
+ * A few words of a note's text (its `noteTextFields`, as written) around the first place a
+ * searched word appears, in the note's own spelling (the index holds folded text), so a search
+ * result can be recognised at a glance.
  */
-export function searchExcerpt(content: NoteContent, query: string, radius = 12): string {
-  const words = noteSearchText(content).split(/\s+/).filter(Boolean);
+export function searchExcerpt(noteText: string, query: string, radius = 12): string {
+  const words = noteText.split(/\s+/).filter(Boolean);
   const wanted = foldForSearch(query).split(' ').filter(Boolean);
   const at = words.findIndex((word) => {
     const indexed = indexedWord(word);

@@ -38,7 +38,8 @@ export const practiceTables: readonly PracticeTable[] = [
 /**
  * Tables deliberately outside every export: sign-ins and API tokens (secrets and security
  * state, worthless elsewhere), the audit chain's head (the events carry the chain), the
- * search index and its queue (rebuilt from the notes) and the migrations' own bookkeeping.
+ * search index, its queue and its terms (rebuilt from the notes) and the migrations' own
+ * bookkeeping.
  */
 export const unexportedTables: readonly string[] = [
   'login_sessions',
@@ -46,6 +47,7 @@ export const unexportedTables: readonly string[] = [
   'audit_chain',
   'notes_fts',
   'notes_fts_pending',
+  'notes_fts_terms',
   'kysely_migration',
   'kysely_migration_lock',
 ];

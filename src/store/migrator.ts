@@ -17,6 +17,7 @@ import { noteProducts } from './migrations/2026-11-30T0300-note-products.js';
 import { handoffRetention } from './migrations/2026-11-30T0400-handoff-retention.js';
 import { externalRecords } from './migrations/2026-11-30T0500-external-records.js';
 import { outcomeIndexes } from './migrations/2026-11-30T0600-outcome-indexes.js';
+import { noteSearchTerms } from './migrations/2026-11-30T0700-note-search-terms.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new file instead. */
 export const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T0400-handoff-retention': handoffRetention,
   '2026-11-30T0500-external-records': externalRecords,
   '2026-11-30T0600-outcome-indexes': outcomeIndexes,
+  '2026-11-30T0700-note-search-terms': noteSearchTerms,
 };
 
 export function migrator(db: Kysely<any>): Migrator {

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
+import { termChangesOf } from './note-search-terms.js';
 
 /**
  * On SQLite, note text reaches the full-text index through a queue rather than in the save
@@ -17,10 +18,12 @@ import type { Database } from './schema.js';
 const chunk = `SELECT note_rowid FROM notes_fts_pending ORDER BY note_rowid LIMIT 16`;
 
 /**
- * Indexes up to 16 queued notes; run inside one write transaction. Small chunks keep each
- * transaction to a millisecond or two, so requests interleave with a long queue.
+ * Indexes up to 16 queued notes and counts their terms; run inside one write transaction.
+ * Small chunks keep each transaction to a millisecond or two, so requests interleave with a
+ * long queue.
  */
 export const indexQueuedNotes = [
+  ...termChangesOf(chunk),
   `DELETE FROM notes_fts WHERE rowid IN (${chunk})`,
   `INSERT INTO notes_fts(rowid, search_text)
      SELECT rowid, search_text FROM notes WHERE rowid IN (${chunk})`,

@@ -750,5 +750,7 @@ export interface Database {
   notes_fts: { rowid: number; search_text: string };
   /** SQLite only: notes whose text changed since it was last indexed (see note-search-index.ts). */
   notes_fts_pending: { note_rowid: number };
+  /** SQLite only: each term of `notes_fts` and how many notes hold it (see note-search-terms.ts). */
+  notes_fts_terms: { term: string; notes: number };
   kysely_migration: { name: string; timestamp: string };
 }

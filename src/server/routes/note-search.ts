@@ -50,7 +50,7 @@ export function noteSearchRoutes(context: AppContext): RouteSpec[] {
             clientId: hit.clientId,
             clientName: hit.clientName,
             startsAt: hit.startsAt,
-            excerpt: searchExcerpt(hit.content, query.q),
+            excerpt: searchExcerpt(hit.text, query.q),
           })),
         };
       },
