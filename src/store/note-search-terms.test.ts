@@ -72,9 +72,8 @@ async function indexedTerms(db: Db) {
   return rows.map((row) => [row.term, row.doc]);
 }
 
-// The terms support SQLite's FTS5 index only; PostgreSQL searches its tsvector directly.
-describe('the terms of the note index on sqlite', () => {
-  const runtime = testRuntime();
+/** A fresh migrated SQLite store for the suite it is called in, dropped after it. */
+function sqliteStoreForSuite(): { readonly db: Db } {
   let database: ThrowawayDatabase;
   let store: Store;
   before(async () => {
@@ -85,6 +84,17 @@ describe('the terms of the note index on sqlite', () => {
     await store?.close();
     await database?.drop();
   });
+  return {
+    get db() {
+      return store.db;
+    },
+  };
+}
+
+// The terms support SQLite's FTS5 index only; PostgreSQL searches its tsvector directly.
+describe('the terms of the note index on sqlite', () => {
+  const runtime = testRuntime();
+  const store = sqliteStoreForSuite();
 
   it('counts each term with the notes that hold it', async () => {
     const { write } = await aNotebook(store.db, runtime);
@@ -133,16 +143,7 @@ describe('the terms of the note index on sqlite', () => {
 
 describe('a searched word on sqlite', () => {
   const runtime = testRuntime();
-  let database: ThrowawayDatabase;
-  let store: Store;
-  before(async () => {
-    database = await throwawayDatabase('sqlite');
-    store = await database.open();
-  });
-  after(async () => {
-    await store?.close();
-    await database?.drop();
-  });
+  const store = sqliteStoreForSuite();
 
   /** Sets how many notes hold a term, as a practice's years of notes would. */
   async function heldBy(term: string, notes: number) {
