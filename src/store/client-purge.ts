@@ -4,6 +4,7 @@ import { clientTables, type ClientTable } from './client-tables.js';
 import type { Db } from './database.js';
 import { isSqlite } from './migrations/dialect.js';
 import { indexPendingNotes } from './note-search-index.js';
+import { forgetRecordStamp } from './record-stamps.js';
 import type { ClientPurgeTable } from './schema.js';
 
 /** The tables a purge empties of a client's rows, children first (clientTables lists parents first). */
@@ -74,6 +75,8 @@ export async function purgeClientRecords(
   // SQLite's full-text index keeps its own copy of note text: drop the purged notes' copies
   // now rather than when the indexer next runs.
   if (isSqlite(db)) await indexPendingNotes(db);
+  // The deletes moved the client's record stamp; nothing is left for it to describe.
+  await forgetRecordStamp(db, purge.clientId);
   await db
     .updateTable('client_purges')
     .set({ completed_at: purge.now, removed: JSON.stringify(removed) })

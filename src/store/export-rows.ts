@@ -38,7 +38,8 @@ export const practiceTables: readonly PracticeTable[] = [
 /**
  * Tables deliberately outside every export: sign-ins and API tokens (secrets and security
  * state, worthless elsewhere), the audit chain's head (the events carry the chain), the
- * search index, its queue and its terms (rebuilt from the notes) and the migrations' own
+ * search index, its queue and its terms (rebuilt from the notes), the record stamps (counters
+ * that say when kept answers went stale) and the migrations' own
  * bookkeeping.
  */
 export const unexportedTables: readonly string[] = [
@@ -48,6 +49,7 @@ export const unexportedTables: readonly string[] = [
   'notes_fts',
   'notes_fts_pending',
   'notes_fts_terms',
+  'record_stamps',
   'kysely_migration',
   'kysely_migration_lock',
 ];

@@ -18,6 +18,7 @@ import { handoffRetention } from './migrations/2026-11-30T0400-handoff-retention
 import { externalRecords } from './migrations/2026-11-30T0500-external-records.js';
 import { outcomeIndexes } from './migrations/2026-11-30T0600-outcome-indexes.js';
 import { noteSearchTerms } from './migrations/2026-11-30T0700-note-search-terms.js';
+import { recordStamps } from './migrations/2026-11-30T0800-record-stamps.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new file instead. */
 export const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T0500-external-records': externalRecords,
   '2026-11-30T0600-outcome-indexes': outcomeIndexes,
   '2026-11-30T0700-note-search-terms': noteSearchTerms,
+  '2026-11-30T0800-record-stamps': recordStamps,
 };
 
 export function migrator(db: Kysely<any>): Migrator {

@@ -746,6 +746,8 @@ export interface Database {
   client_source_keys: ClientSourceKeyTable;
   imported_history_entries: ImportedHistoryEntryTable;
   external_records: ExternalRecordTable;
+  /** Moved by triggers on every change to a client's or practice's records (record-stamps.ts). */
+  record_stamps: { scope_id: string; stamp: number | string };
   /** SQLite only: the FTS5 index over `notes.search_text`, keyed by the notes' rowid. */
   notes_fts: { rowid: number; search_text: string };
   /** SQLite only: notes whose text changed since it was last indexed (see note-search-index.ts). */

@@ -193,6 +193,44 @@ for (const { dialect, skip } of dialects) {
       );
     });
 
+    it('is told afresh as soon as anything it rests on changes, even by hand-written SQL', async () => {
+      const path = `/api/v1/sessions/${todayId}/briefing`;
+      const read = async () => {
+        const response = await therapist.client.get(path);
+        assertStatus(response, 200);
+        return response.body;
+      };
+      const first = await read();
+      assert.deepEqual(await read(), first, 'an unchanged record briefs the same');
+
+      // The client's record: a new health-history version.
+      await saveHistory(practice.owner, clientId, historyInput({ preferences: { pressure: 4 } }));
+      const preferences = section(await read(), 'preferences').statements;
+      assert.equal(preferences[0].text, 'Preferred pressure: 4 (deep)');
+
+      // The practice's catalogue: the technique's new name reaches what works.
+      assertStatus(
+        await practice.owner.put('/api/v1/catalogue/techniques/myofascial_release', {
+          name: 'MFR',
+          retired: false,
+        }),
+        200,
+      );
+      const works = section(await read(), 'what_works').statements;
+      assert.ok(
+        works.some((statement: Json) => /^MFR: /.test(statement.text)),
+        JSON.stringify(works),
+      );
+
+      // A change no API made: the database's own triggers say the record moved.
+      await server.store.db
+        .updateTable('clients')
+        .set({ preferred_name: 'Bea' })
+        .where('id', '=', clientId)
+        .execute();
+      assert.match((await read()).clientName, /^Bea /);
+    });
+
     it('answers 404 for a session that does not exist', async () => {
       const response = await therapist.client.get(
         '/api/v1/sessions/0190a8e4-0000-7000-8000-000000000000/briefing',
