@@ -4,7 +4,7 @@ import { assertProblem, assertStatus, problemFields } from '../support/assertion
 import { dialects } from '../support/dialects.js';
 import { createStaff } from '../support/factories.js';
 import type { ApiClient, Json } from '../support/http.js';
-import { noteContent, saveDraft, signedNote } from '../support/notes.js';
+import { noteContent, saveDraft, signDraft, signedNote } from '../support/notes.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { bookSession, sessionToDocument, type SessionWorld } from '../support/sessions.js';
 
@@ -178,6 +178,44 @@ for (const { dialect, skip } of dialects) {
         ]),
         [[world.session.id, 'signed', null, null, [], []]],
       );
+    });
+
+    it('follows every change of the record at once, and never hands front desk the clinical page', async () => {
+      const world = await sessionToDocument(server);
+      const desk = await createStaff(server, world.practice, 'front_desk');
+      const rows = async (caller: ApiClient) =>
+        (await timeline(caller, world.client.id)).entries.map((entry) => [
+          entry.session.status,
+          entry.techniques,
+        ]);
+      assert.deepEqual(await rows(world.therapist.client), [['booked', []]]);
+
+      const draft = await saveDraft(
+        world.therapist.client,
+        world.session.id,
+        noteContent({
+          treatment: {
+            techniques: [{ technique: 'cupping', regions: [], minutes: 15, pressure: 2 }],
+          },
+        }),
+      );
+      assert.deepEqual(await rows(world.therapist.client), [['in_progress', ['cupping']]]);
+      assert.deepEqual(await rows(desk.client), [['in_progress', []]]);
+
+      await signDraft(world.therapist.client, world.session.id, draft.etag);
+      const second = await later(world, 1);
+      assert.deepEqual(await rows(world.therapist.client), [
+        ['booked', []],
+        ['signed', ['cupping']],
+      ]);
+
+      // Written by hand, past the API: the database's triggers still mark the record changed.
+      await server.store.db
+        .updateTable('sessions')
+        .set({ status: 'cancelled', status_reason: 'Client unwell' })
+        .where('id', '=', second.id)
+        .execute();
+      assert.equal((await rows(desk.client))[0]![0], 'cancelled');
     });
 
     it('answers 404 to a therapist outside the client’s care team under assigned care', async () => {

@@ -3,9 +3,12 @@ import { NotFound } from '../../domain/errors.js';
 import { Session } from '../../domain/sessions.js';
 import { findNote } from '../../store/notes.js';
 import { clientTimeline } from '../../store/sessions.js';
+import { recordStamp } from '../../store/record-stamps.js';
 import { recordAudit } from '../audit-trail.js';
 import { loadAuthorizedClient } from '../client-access.js';
+import { sendPreparedJson } from '../compression.js';
 import type { AppContext } from '../context.js';
+import { KeptAnswers } from '../kept-answers.js';
 import { can } from '../policy.js';
 import { IdParams, defineRoute, type RouteSpec } from '../routing.js';
 import { loadAuthorizedSession } from '../session-access.js';
@@ -20,6 +23,15 @@ const TimelineEntry = z.object({
   /** The session's health-history check recorded changes (false for front desk). */
   healthHistoryChanged: z.boolean(),
 });
+const TimelinePage = z.object({ entries: z.array(TimelineEntry), next: z.string().nullable() });
+type TimelinePage = z.infer<typeof TimelinePage>;
+
+/**
+ * Pages of a client's timeline, kept under the client's record stamp: the chart opens the
+ * first page every time it is shown, and it changes only when the client's record does.
+ */
+const keptPages = new KeptAnswers<TimelinePage>(512);
+
 const TimelineQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Keyset cursor from the previous page: `<startsAt>|<sessionId>`. */
@@ -44,9 +56,9 @@ export function timelineRoutes(context: AppContext): RouteSpec[] {
       params: IdParams,
       query: TimelineQuery,
       responses: {
-        200: z.object({ entries: z.array(TimelineEntry), next: z.string().nullable() }),
+        200: TimelinePage,
       },
-      handler: async ({ actor, params, query, request }) => {
+      handler: async ({ actor, params, query, request, reply }) => {
         const { client, facts } = await loadAuthorizedClient(
           context,
           request,
@@ -54,36 +66,43 @@ export function timelineRoutes(context: AppContext): RouteSpec[] {
           params.id,
           'schedule.read',
         );
-        const [startsAt, id] = query.before?.split('|') ?? [];
-        const entries = await clientTimeline(store.db, actor.practiceId, client.id, {
-          limit: query.limit,
-          before: startsAt && id ? { startsAt, id } : undefined,
-        });
         const clinical = can(actor, 'clinical.read', facts);
-        await recordAudit(context, store.db, request, {
+        const db = store.db;
+        // The stamp is read before the page (see record-stamps.ts).
+        const stamp = await recordStamp(db, actor.practiceId, client.id);
+        const key = [actor.practiceId, client.id, query.limit, query.before ?? '', clinical];
+        const page = await keptPages.answer(db, key.join('|'), stamp, async () => {
+          const [startsAt, id] = query.before?.split('|') ?? [];
+          const entries = await clientTimeline(db, actor.practiceId, client.id, {
+            limit: query.limit,
+            before: startsAt && id ? { startsAt, id } : undefined,
+          });
+          const last = entries[entries.length - 1];
+          return {
+            entries: clinical
+              ? entries
+              : entries.map((entry) => ({
+                  ...entry,
+                  painBefore: null,
+                  painAfter: null,
+                  techniques: [],
+                  regions: [],
+                  healthHistoryChanged: false,
+                })),
+            next:
+              entries.length === query.limit && last
+                ? `${last.session.startsAt}|${last.session.id}`
+                : null,
+          };
+        });
+        await recordAudit(context, db, request, {
           action: 'client.timeline',
           recordType: 'client',
           recordId: client.id,
           clientId: client.id,
           detail: { clinical },
         });
-        const last = entries[entries.length - 1];
-        return {
-          entries: clinical
-            ? entries
-            : entries.map((entry) => ({
-                ...entry,
-                painBefore: null,
-                painAfter: null,
-                techniques: [],
-                regions: [],
-                healthHistoryChanged: false,
-              })),
-          next:
-            entries.length === query.limit && last
-              ? `${last.session.startsAt}|${last.session.id}`
-              : null,
-        };
+        return sendPreparedJson(request, reply, page);
       },
     }),
     defineRoute({
