@@ -17,7 +17,7 @@ import {
  */
 
 /** Enough for a busy day's clients. */
-const kept = new KeptAnswers<ClientEffectiveness>(256);
+const kept = new KeptAnswers<ClientEffectiveness>({ entries: 256, jsonSize: 32e6 });
 
 export async function cachedClientEffectiveness(
   db: Db,

@@ -3,7 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { NoteContent } from '../domain/notes.js';
 import { testRuntime, type TestRuntime } from '../../test/support/clock.js';
-import { throwawayDatabase, type ThrowawayDatabase } from '../../test/support/database.js';
+import {
+  storeForSuite,
+  throwawayDatabase,
+  type ThrowawayDatabase,
+} from '../../test/support/database.js';
 import { storedClient, storedPractice, storedUser } from '../../test/support/records.js';
 import { openStore, type Db, type Store } from './database.js';
 import { migrateToLatest, migrator } from './migrator.js';
@@ -72,36 +76,17 @@ async function indexedTerms(db: Db) {
   return rows.map((row) => [row.term, row.doc]);
 }
 
-/** A fresh migrated SQLite store for the suite it is called in, dropped after it. */
-function sqliteStoreForSuite(): { readonly db: Db } {
-  let database: ThrowawayDatabase;
-  let store: Store;
-  before(async () => {
-    database = await throwawayDatabase('sqlite');
-    store = await database.open();
-  });
-  after(async () => {
-    await store?.close();
-    await database?.drop();
-  });
-  return {
-    get db() {
-      return store.db;
-    },
-  };
-}
-
 // The terms support SQLite's FTS5 index only; PostgreSQL searches its tsvector directly.
 describe('the terms of the note index on sqlite', () => {
   const runtime = testRuntime();
-  const store = sqliteStoreForSuite();
+  const suite = storeForSuite('sqlite');
 
   it('counts each term with the notes that hold it', async () => {
-    const { write } = await aNotebook(store.db, runtime);
+    const { write } = await aNotebook(suite.store.db, runtime);
     await write('Taut infraspinatus, tender teres');
     await write('Infraspinatus again and again');
-    await indexPendingNotes(store.db);
-    assert.deepEqual(await countsOf(store.db, ['again', 'infraspinatus', 'taut', 'teres']), [
+    await indexPendingNotes(suite.store.db);
+    assert.deepEqual(await countsOf(suite.store.db, ['again', 'infraspinatus', 'taut', 'teres']), [
       ['again', 1],
       ['infraspinatus', 2],
       ['taut', 1],
@@ -110,59 +95,59 @@ describe('the terms of the note index on sqlite', () => {
   });
 
   it('counts a rewritten note’s new words instead of its old ones', async () => {
-    const { write } = await aNotebook(store.db, runtime);
+    const { write } = await aNotebook(suite.store.db, runtime);
     const sessionId = await write('Guarding in the supraspinatus');
-    await indexPendingNotes(store.db);
+    await indexPendingNotes(suite.store.db);
     await write('Supraspinatus released', sessionId, 1);
-    await indexPendingNotes(store.db);
-    assert.deepEqual(await countsOf(store.db, ['guarding', 'released', 'supraspinatus']), [
+    await indexPendingNotes(suite.store.db);
+    assert.deepEqual(await countsOf(suite.store.db, ['guarding', 'released', 'supraspinatus']), [
       ['released', 1],
       ['supraspinatus', 1],
     ]);
   });
 
   it('forgets a term once the last note holding it is deleted, as a purge deletes them', async () => {
-    const { write } = await aNotebook(store.db, runtime);
+    const { write } = await aNotebook(suite.store.db, runtime);
     const sessionId = await write('Subscapularis adhesions');
     await write('Subscapularis tone normal');
-    await indexPendingNotes(store.db);
-    await sql`delete from notes where session_id = ${sessionId}`.execute(store.db);
-    await indexPendingNotes(store.db);
-    assert.deepEqual(await countsOf(store.db, ['adhesions', 'subscapularis']), [
+    await indexPendingNotes(suite.store.db);
+    await sql`delete from notes where session_id = ${sessionId}`.execute(suite.store.db);
+    await indexPendingNotes(suite.store.db);
+    assert.deepEqual(await countsOf(suite.store.db, ['adhesions', 'subscapularis']), [
       ['subscapularis', 1],
     ]);
   });
 
   it('holds exactly the terms of the index, each with the notes FTS5 counts for it', async () => {
-    const { write } = await aNotebook(store.db, runtime);
+    const { write } = await aNotebook(suite.store.db, runtime);
     await write('Épaule: Nackenschmerz, ﬁbro-flare ×3 (C5/C6)');
-    await indexPendingNotes(store.db);
-    assert.deepEqual(await countedTerms(store.db), await indexedTerms(store.db));
+    await indexPendingNotes(suite.store.db);
+    assert.deepEqual(await countedTerms(suite.store.db), await indexedTerms(suite.store.db));
   });
 });
 
 describe('a searched word on sqlite', () => {
   const runtime = testRuntime();
-  const store = sqliteStoreForSuite();
+  const suite = storeForSuite('sqlite');
 
   /** Sets how many notes hold a term, as a practice's years of notes would. */
   async function heldBy(term: string, notes: number) {
     await sql`insert into notes_fts_terms (term, notes) values (${term}, ${notes})
-      on conflict (term) do update set notes = excluded.notes`.execute(store.db);
+      on conflict (term) do update set notes = excluded.notes`.execute(suite.store.db);
   }
 
   it('becomes the whole terms it begins when many notes hold them', async () => {
     await heldBy('sciatic', 4_000);
     await heldBy('sciatica', 9_000);
     await heldBy('scoliosis', 3_000);
-    assert.equal(await noteSearchMatch(store.db, ['sciat']), '("sciatic" OR "sciatica")');
+    assert.equal(await noteSearchMatch(suite.store.db, ['sciat']), '("sciatic" OR "sciatica")');
   });
 
   it('requires every word', async () => {
     await heldBy('levator', 5_000);
     await heldBy('scapulae', 5_000);
     assert.equal(
-      await noteSearchMatch(store.db, ['levator', 'scap']),
+      await noteSearchMatch(suite.store.db, ['levator', 'scap']),
       '("levator") AND ("scapulae")',
     );
   });
@@ -170,39 +155,39 @@ describe('a searched word on sqlite', () => {
   it('stays a prefix when few notes hold its terms, as reading them costs less', async () => {
     await heldBy('bursa', 30);
     await heldBy('bursitis', 40);
-    assert.equal(await noteSearchMatch(store.db, ['burs']), '"burs"*');
+    assert.equal(await noteSearchMatch(suite.store.db, ['burs']), '"burs"*');
   });
 
   it('stays a prefix when it begins more terms than are worth opening', async () => {
     for (let index = 0; index < 65; index += 1) await heldBy(`zed${index}`, 100_000);
-    assert.equal(await noteSearchMatch(store.db, ['zed']), '"zed"*');
+    assert.equal(await noteSearchMatch(suite.store.db, ['zed']), '"zed"*');
   });
 
   it('stays a prefix in letters the index may fold or split otherwise', async () => {
     await heldBy('ωμοπλατη', 5_000);
-    assert.equal(await noteSearchMatch(store.db, ['ωμο']), '"ωμο"*');
+    assert.equal(await noteSearchMatch(suite.store.db, ['ωμο']), '"ωμο"*');
   });
 
   it('matches nothing when it begins no term of the index', async () => {
     await heldBy('neck', 5_000);
-    assert.equal(await noteSearchMatch(store.db, ['neck', 'zzyzx']), null);
+    assert.equal(await noteSearchMatch(suite.store.db, ['neck', 'zzyzx']), null);
   });
 
   it('finds the same notes, newest first, whether searched by terms or by prefix', async () => {
-    const { practice, write } = await aNotebook(store.db, runtime);
+    const { practice, write } = await aNotebook(suite.store.db, runtime);
     const piriformis = await write('Taut piriformis');
     await write('Tender pirate');
     const piriform = await write('Piriform fossa');
     const search = async () =>
-      (await searchNotes(store.db, practice.id, { kind: 'practice' }, 'piri', 25)).map(
+      (await searchNotes(suite.store.db, practice.id, { kind: 'practice' }, 'piri', 25)).map(
         (hit) => hit.sessionId,
       );
     assert.deepEqual(await search(), [piriform, piriformis]);
-    assert.equal(await noteSearchMatch(store.db, ['piri']), '"piri"*');
+    assert.equal(await noteSearchMatch(suite.store.db, ['piri']), '"piri"*');
     await sql`update notes_fts_terms set notes = notes + 10000 where term like 'piri%'`.execute(
-      store.db,
+      suite.store.db,
     );
-    assert.equal(await noteSearchMatch(store.db, ['piri']), '("piriform" OR "piriformis")');
+    assert.equal(await noteSearchMatch(suite.store.db, ['piri']), '("piriform" OR "piriformis")');
     assert.deepEqual(await search(), [piriform, piriformis]);
   });
 });

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { testRuntime } from '../../test/support/clock.js';
-import { throwawayDatabase, type ThrowawayDatabase } from '../../test/support/database.js';
+import { storeForSuite } from '../../test/support/database.js';
 import { dialects } from '../../test/support/dialects.js';
 import { storedClient, storedPractice, storedUser } from '../../test/support/records.js';
 import { clientTables } from './client-tables.js';
-import type { Store } from './database.js';
 import {
   clientStampedTables,
   practiceStampedTables,
@@ -45,16 +44,7 @@ describe('which tables move a record stamp', () => {
 for (const { dialect, skip } of dialects) {
   describe(`record stamps on ${dialect}`, { skip }, () => {
     const runtime = testRuntime();
-    let database: ThrowawayDatabase;
-    let store: Store;
-    before(async () => {
-      database = await throwawayDatabase(dialect);
-      store = await database.open();
-    });
-    after(async () => {
-      await store?.close();
-      await database?.drop();
-    });
+    const suite = storeForSuite(dialect);
 
     it('has a trigger on every stamped table', async () => {
       const tables = [...clientStampedTables, ...practiceStampedTables].map(([table]) => table);
@@ -62,7 +52,7 @@ for (const { dialect, skip } of dialects) {
         dialect === 'sqlite'
           ? sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'trigger'`
           : sql<{ name: string }>`SELECT trigger_name AS name FROM information_schema.triggers`
-      ).execute(store.db);
+      ).execute(suite.store.db);
       const names = new Set(rows.map((row) => row.name));
       const suffixes =
         dialect === 'sqlite' ? ['_stamp_insert', '_stamp_update', '_stamp_delete'] : ['_stamp'];
@@ -73,7 +63,7 @@ for (const { dialect, skip } of dialects) {
     });
 
     it('moves a client’s stamp on insert, update and delete of their rows, and only theirs', async () => {
-      const db = store.db;
+      const db = suite.store.db;
       const practice = await storedPractice(db, runtime);
       const therapist = await storedUser(db, runtime, practice.id);
       const client = await storedClient(db, runtime, practice.id);
@@ -115,7 +105,7 @@ for (const { dialect, skip } of dialects) {
     });
 
     it('moves the practice part of every client’s stamp when the practice’s names change', async () => {
-      const db = store.db;
+      const db = suite.store.db;
       const practice = await storedPractice(db, runtime);
       const client = await storedClient(db, runtime, practice.id);
       const before = await recordStamp(db, practice.id, client.id);
@@ -131,7 +121,7 @@ for (const { dialect, skip } of dialects) {
     });
 
     it('forgets a purged client’s stamp', async () => {
-      const db = store.db;
+      const db = suite.store.db;
       const practice = await storedPractice(db, runtime);
       const client = await storedClient(db, runtime, practice.id);
       assert.notEqual((await recordStamp(db, practice.id, client.id)).split('.')[1], '0');

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import SqliteDatabase from 'better-sqlite3';
+import { after, before } from 'node:test';
 import pg from 'pg';
 import { openMigratedStore, type Dialect, type Store } from '../../src/store/database.js';
 import { postgresAdminUrl } from './dialects.js';
@@ -174,4 +175,27 @@ function postgresTemplate(): Promise<string> {
     }
   })();
   return postgresTemplateName;
+}
+
+/**
+ * A throwaway database opened for the enclosing suite and dropped after it: call inside a
+ * `describe`, read `.store` in its tests.
+ */
+export function storeForSuite(dialect: Dialect): { readonly store: Store } {
+  let database: ThrowawayDatabase | undefined;
+  let store: Store | undefined;
+  before(async () => {
+    database = await throwawayDatabase(dialect);
+    store = await database.open();
+  });
+  after(async () => {
+    await store?.close();
+    await database?.drop();
+  });
+  return {
+    get store() {
+      if (!store) throw new Error('The suite’s database is not open yet.');
+      return store;
+    },
+  };
 }

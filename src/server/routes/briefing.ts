@@ -28,7 +28,7 @@ import { changesSinceLastVisit } from './health-history.js';
  * the client's record (or the practice's names and settings) does: the built briefing is kept
  * per session, reader and day, under the client's record stamp, and sent as kept.
  */
-const keptBriefings = new KeptAnswers<Briefing>(512);
+const keptBriefings = new KeptAnswers<Briefing>({ entries: 512, jsonSize: 16e6 });
 
 export function briefingRoutes(context: AppContext): RouteSpec[] {
   const { store, runtime } = context;

@@ -30,7 +30,7 @@ type TimelinePage = z.infer<typeof TimelinePage>;
  * Pages of a client's timeline, kept under the client's record stamp: the chart opens the
  * first page every time it is shown, and it changes only when the client's record does.
  */
-const keptPages = new KeptAnswers<TimelinePage>(512);
+const keptPages = new KeptAnswers<TimelinePage>({ entries: 512, jsonSize: 16e6 });
 
 const TimelineQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
