@@ -1,55 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { NoteContent } from '../domain/notes.js';
-import { testRuntime, type TestRuntime } from '../../test/support/clock.js';
+import { testRuntime } from '../../test/support/clock.js';
 import {
   storeForSuite,
   throwawayDatabase,
   type ThrowawayDatabase,
 } from '../../test/support/database.js';
-import { storedClient, storedPractice, storedUser } from '../../test/support/records.js';
+import { storedNotebook } from '../../test/support/records.js';
 import { openStore, type Db, type Store } from './database.js';
 import { migrateToLatest, migrator } from './migrator.js';
 import { indexPendingNotes } from './note-search-index.js';
 import { noteSearchMatch } from './note-search-terms.js';
-import { saveDraft, searchNotes } from './notes.js';
-import { insertSession } from './sessions.js';
-
-/** Writes draft notes saying words in their palpation findings, one session each. */
-async function aNotebook(db: Db, runtime: TestRuntime) {
-  const practice = await storedPractice(db, runtime);
-  const therapist = await storedUser(db, runtime, practice.id);
-  const client = await storedClient(db, runtime, practice.id);
-  const write = async (palpation: string, sessionId = runtime.newId(), expectedVersion = 0) => {
-    if (expectedVersion === 0) {
-      await insertSession(db, {
-        id: sessionId,
-        practice_id: practice.id,
-        client_id: client.id,
-        therapist_id: therapist.id,
-        starts_at: runtime.now().toISOString(),
-        service_date: runtime.now().toISOString().slice(0, 10),
-        planned_minutes: 60,
-        session_type: 'therapeutic',
-        location: null,
-        created_at: runtime.now().toISOString(),
-        created_by: therapist.id,
-      });
-    }
-    await saveDraft(db, {
-      practiceId: practice.id,
-      sessionId,
-      clientId: client.id,
-      authorId: therapist.id,
-      content: NoteContent.parse({ objective: { palpation } }),
-      expectedVersion,
-      now: runtime.now().toISOString(),
-    });
-    return sessionId;
-  };
-  return { practice, write };
-}
+import { searchNotes } from './notes.js';
 
 async function countsOf(db: Db, terms: string[]) {
   const { rows } = await sql<{ term: string; notes: number }>`select term, notes
@@ -82,7 +45,7 @@ describe('the terms of the note index on sqlite', () => {
   const suite = storeForSuite('sqlite');
 
   it('counts each term with the notes that hold it', async () => {
-    const { write } = await aNotebook(suite.store.db, runtime);
+    const { write } = await storedNotebook(suite.store.db, runtime);
     await write('Taut infraspinatus, tender teres');
     await write('Infraspinatus again and again');
     await indexPendingNotes(suite.store.db);
@@ -95,7 +58,7 @@ describe('the terms of the note index on sqlite', () => {
   });
 
   it('counts a rewritten note’s new words instead of its old ones', async () => {
-    const { write } = await aNotebook(suite.store.db, runtime);
+    const { write } = await storedNotebook(suite.store.db, runtime);
     const sessionId = await write('Guarding in the supraspinatus');
     await indexPendingNotes(suite.store.db);
     await write('Supraspinatus released', sessionId, 1);
@@ -107,7 +70,7 @@ describe('the terms of the note index on sqlite', () => {
   });
 
   it('forgets a term once the last note holding it is deleted, as a purge deletes them', async () => {
-    const { write } = await aNotebook(suite.store.db, runtime);
+    const { write } = await storedNotebook(suite.store.db, runtime);
     const sessionId = await write('Subscapularis adhesions');
     await write('Subscapularis tone normal');
     await indexPendingNotes(suite.store.db);
@@ -119,7 +82,7 @@ describe('the terms of the note index on sqlite', () => {
   });
 
   it('holds exactly the terms of the index, each with the notes FTS5 counts for it', async () => {
-    const { write } = await aNotebook(suite.store.db, runtime);
+    const { write } = await storedNotebook(suite.store.db, runtime);
     await write('Épaule: Nackenschmerz, ﬁbro-flare ×3 (C5/C6)');
     await indexPendingNotes(suite.store.db);
     assert.deepEqual(await countedTerms(suite.store.db), await indexedTerms(suite.store.db));
@@ -174,7 +137,7 @@ describe('a searched word on sqlite', () => {
   });
 
   it('finds the same notes, newest first, whether searched by terms or by prefix', async () => {
-    const { practice, write } = await aNotebook(suite.store.db, runtime);
+    const { practice, write } = await storedNotebook(suite.store.db, runtime);
     const piriformis = await write('Taut piriformis');
     await write('Tender pirate');
     const piriform = await write('Piriform fossa');
@@ -209,7 +172,7 @@ describe('the note-search-terms migration on sqlite', () => {
   it('counts the terms of notes indexed before it', async () => {
     const { error } = await migrator(store.db).migrateTo('2026-11-30T0600-outcome-indexes');
     if (error) throw error;
-    const { write } = await aNotebook(store.db, runtime);
+    const { write } = await storedNotebook(store.db, runtime);
     await write('Hypertonic levator scapulae');
     await write('Levator scapulae released');
     // As the indexer of the time did it, before there were terms to count.

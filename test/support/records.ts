@@ -7,7 +7,10 @@ import {
 } from '../../src/domain/practice.js';
 import type { Role } from '../../src/domain/roles.js';
 import type { Db } from '../../src/store/database.js';
+import { NoteContent } from '../../src/domain/notes.js';
 import { insertClient } from '../../src/store/clients.js';
+import { saveDraft } from '../../src/store/notes.js';
+import { insertSession } from '../../src/store/sessions.js';
 import { insertPractice } from '../../src/store/practices.js';
 import { insertUser, type UserAccount } from '../../src/store/users.js';
 import type { TestRuntime } from './clock.js';
@@ -78,4 +81,43 @@ export function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
     detail: null,
     ...overrides,
   };
+}
+
+/**
+ * A practice with one therapist and one client, and `write`, which books a session and saves a
+ * draft note with the given palpation findings (or saves it again, given its session and
+ * version): notes written straight through the store, for search tests.
+ */
+export async function storedNotebook(db: Db, runtime: TestRuntime) {
+  const practice = await storedPractice(db, runtime);
+  const therapist = await storedUser(db, runtime, practice.id);
+  const client = await storedClient(db, runtime, practice.id);
+  const write = async (palpation: string, sessionId = runtime.newId(), expectedVersion = 0) => {
+    if (expectedVersion === 0) {
+      await insertSession(db, {
+        id: sessionId,
+        practice_id: practice.id,
+        client_id: client.id,
+        therapist_id: therapist.id,
+        starts_at: runtime.now().toISOString(),
+        service_date: runtime.now().toISOString().slice(0, 10),
+        planned_minutes: 60,
+        session_type: 'therapeutic',
+        location: null,
+        created_at: runtime.now().toISOString(),
+        created_by: therapist.id,
+      });
+    }
+    await saveDraft(db, {
+      practiceId: practice.id,
+      sessionId,
+      clientId: client.id,
+      authorId: therapist.id,
+      content: NoteContent.parse({ objective: { palpation } }),
+      expectedVersion,
+      now: runtime.now().toISOString(),
+    });
+    return sessionId;
+  };
+  return { practice, write };
 }
