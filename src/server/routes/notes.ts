@@ -99,20 +99,24 @@ export function noteRoutes(context: AppContext): RouteSpec[] {
           throw new Conflict('This session did not take place; it has no note.');
         if (existing?.signedAt)
           throw new Conflict('This note is signed and locked. Add an addendum to correct it.');
+        // What the saved draft already names was checked when it was added and stays usable
+        // if retired since, so an autosave looks up only what is newly named (usually nothing).
+        const named = {
+          techniques: new Set(existing?.content.treatment.techniques.map((use) => use.technique)),
+          products: new Set(existing?.content.treatment.products.map((use) => use.productId)),
+        };
         const { techniques, products } = await catalogueEntriesNamed(store.db, actor.practiceId, {
-          techniqueCodes: body.treatment.techniques.map((use) => use.technique),
-          productIds: body.treatment.products.map((use) => use.productId),
+          techniqueCodes: body.treatment.techniques
+            .map((use) => use.technique)
+            .filter((code) => !named.techniques.has(code)),
+          productIds: body.treatment.products
+            .map((use) => use.productId)
+            .filter((id) => !named.products.has(id)),
         });
         const issues = noteContentIssues(body, {
           sessionMinutes: sessionMinutes(session),
-          techniqueCodes: usableInNote(
-            techniques,
-            existing?.content.treatment.techniques.map((use) => use.technique) ?? [],
-          ),
-          productIds: usableInNote(
-            products,
-            existing?.content.treatment.products.map((use) => use.productId) ?? [],
-          ),
+          techniqueCodes: new Set([...usableInNote(techniques, []), ...named.techniques]),
+          productIds: new Set([...usableInNote(products, []), ...named.products]),
         });
         if (issues.length > 0) throw new Invalid('The note has invalid fields.', issues);
         // The first save starts the session: absolute contraindications must be overridden.
