@@ -207,7 +207,7 @@ describe('the body chart’s side views in the browser', { skip: browserSkipReas
           `body-chart-${name}-${pair === 'Front and back' ? 'front-back' : 'sides'}`,
         );
         // The chart alone too, beside the full page, for a person to look at closely.
-        await chart(page).screenshot({ path: file.replace(/\.png$/, '-chart.png') });
+        if (file) await chart(page).screenshot({ path: file.replace(/\.png$/, '-chart.png') });
         const widths = await chart(page)
           .locator('figure svg')
           .evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().width));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { assertAccessible } from '../support/accessibility.js';
-import { browserSkipReason, launchBrowser, screenshot } from '../support/browser.js';
+import { browserSkipReason, launchBrowser } from '../support/browser.js';
 import { recordVisits, type PlannedVisit } from '../support/effectiveness.js';
 import { createClient, createPractice, testPassword, uniqueEmail } from '../support/factories.js';
 import { historyInput, saveHistory } from '../support/health-history.js';
@@ -84,7 +84,6 @@ describe('the pre-session briefing in the browser', { skip: browserSkipReason() 
       .getByText(/Follow-up after the last visit: relief 3\/10, soreness 8\/10, headache/)
       .waitFor();
     await assertAccessible(page, 'briefing-tablet');
-    await screenshot(page, 'briefing-tablet');
 
     // A line is a link to the record behind it: the follow-up opens the last session.
     await last.getByRole('link', { name: /Follow-up after the last visit/ }).click();

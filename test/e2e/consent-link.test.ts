@@ -40,7 +40,6 @@ describe(
       const consent = phone.getByRole('region', { name: 'Consent to massage therapy' });
       await consent.getByText('My therapist does not diagnose illness', { exact: false }).waitFor();
       await assertAccessible(phone, 'consent-link-phone');
-      await screenshot(phone, 'consent-link-phone');
 
       await consent.getByRole('button', { name: /^Sign/ }).click();
       await consent.getByText('Enter your full name.').waitFor();
@@ -51,7 +50,6 @@ describe(
       await consent.getByText('Signed', { exact: true }).waitFor();
       await phone.getByText('Thank you for signing. Please fill in the form below.').waitFor();
       await assertAccessible(phone, 'consent-link-signed-phone');
-      await screenshot(phone, 'consent-link-signed-phone');
 
       const about = phone.getByRole('group', { name: 'About you' });
       await about.getByLabel('Legal first name').fill('Marisol');

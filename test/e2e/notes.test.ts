@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { browserSkipReason, launchBrowser, screenshot } from '../support/browser.js';
@@ -220,8 +221,8 @@ describe('documenting a session in the browser', { skip: browserSkipReason() }, 
     await reasonField(page).fill('Shoulder pain reaching overhead');
     await waitUntilSaved(page);
     await page.locator('.body-chart').waitFor();
-    const file = await screenshot(page, 'notes-editor-tablet');
-    assert.ok(file.endsWith('.png'));
+    const file = await screenshot(page, 'notes-editor-tablet', { always: true });
+    assert.ok(file && fs.statSync(file).size > 0, 'the note editor screenshot was not written');
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

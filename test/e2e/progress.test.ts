@@ -119,7 +119,6 @@ describe('progress charts in the browser', { skip: browserSkipReason() }, () => 
       ]),
     );
     await assertAccessible(page, 'progress-charts');
-    await page.screenshot({ path: '/tmp/progress-tablet.png', fullPage: true });
   });
 
   it('shows the same numbers as visible tables when asked, and keeps the choice', async () => {
@@ -168,7 +167,6 @@ describe('progress charts in the browser', { skip: browserSkipReason() }, () => 
     const pageWidth = await page.evaluate(() => document.documentElement.clientWidth);
     for (const right of widths) assert.ok(right <= pageWidth + 1, `${right} > ${pageWidth}`);
     await screenshot(page, 'progress-print');
-    await page.screenshot({ path: '/tmp/progress-print.png', fullPage: true });
   });
 
   it('fits a phone without scrolling sideways', async () => {
@@ -178,7 +176,7 @@ describe('progress charts in the browser', { skip: browserSkipReason() }, () => 
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     assert.ok(overflow <= 0, `the page scrolls ${overflow}px sideways`);
-    await page.screenshot({ path: '/tmp/progress-phone.png', fullPage: true });
+    await screenshot(page, 'progress-phone');
   });
 
   it('opens a long history at its last year, and shows all of it on request', async () => {

@@ -12,8 +12,8 @@ import {
 import type { TestServer } from './server.js';
 
 /**
- * Asserts axe finds nothing once the page has settled, and keeps a full-page screenshot either
- * way so a person can look at it.
+ * Asserts axe finds nothing once the page has settled, and, with PALPATE_SCREENSHOTS=1, keeps a
+ * full-page screenshot either way so a person can look at it.
  */
 export async function assertAccessible(page: Page, name: string): Promise<void> {
   // Dialogs and notices fade in and notices scroll into view; contrast and position are only

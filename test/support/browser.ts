@@ -68,7 +68,9 @@ export interface AxeViolation {
 
 /** Runs axe-core (WCAG 2.1 A/AA rules) in the page and returns its violations. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
+  // Parsing half a megabyte of axe on every check adds up; a page keeps it until it navigates.
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -79,6 +81,8 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     ).axe;
     const result = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      // Only violations are read; axe then skips describing every passing node.
+      resultTypes: ['violations'],
     });
     return result.violations.map((violation) => ({
       id: violation.id,
@@ -102,8 +106,23 @@ export function describeViolations(violations: AxeViolation[]): string {
     .join('\n');
 }
 
-/** Screenshots land in test-results/ (gitignored) so a person can look at them. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Whether to keep screenshots for a person to look at (PALPATE_SCREENSHOTS=1). A full-page
+ * capture costs a second or more on a small machine and no assertion reads them, so a plain
+ * run skips them.
+ */
+export const screenshotsWanted = Boolean(process.env['PALPATE_SCREENSHOTS']);
+
+/**
+ * A full-page screenshot in test-results/ (gitignored), when screenshots are wanted or the
+ * caller needs the file (`always`). Returns its path, or undefined when none was taken.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { always?: boolean } = {},
+): Promise<string | undefined> {
+  if (!screenshotsWanted && !options.always) return undefined;
   const folder = path.resolve(import.meta.dirname, '../../test-results/screenshots');
   fs.mkdirSync(folder, { recursive: true });
   const file = path.join(folder, `${name}.png`);
