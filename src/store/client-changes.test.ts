@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ClientInput } from '../domain/clients.js';
 import { NotFound, StaleVersion } from '../domain/errors.js';
 import { dialects } from '../../test/support/dialects.js';
-import { throwawayDatabase, type ThrowawayDatabase } from '../../test/support/database.js';
+import { storeForSuite } from '../../test/support/database.js';
 import { testRuntime } from '../../test/support/clock.js';
 import { storedClient, storedPractice } from '../../test/support/records.js';
 import { findClient, findPossibleDuplicates, updateClient } from './clients.js';
-import type { Store } from './database.js';
 
 const edited = (changes: Partial<ClientInput> = {}) =>
   ClientInput.parse({ legalFirstName: 'Ana', legalLastName: 'Lima-Souza', ...changes });
@@ -15,25 +14,16 @@ const edited = (changes: Partial<ClientInput> = {}) =>
 for (const { dialect, skip } of dialects) {
   describe(`clients repository: duplicates and updates on ${dialect}`, { skip }, () => {
     const runtime = testRuntime();
-    let database: ThrowawayDatabase;
-    let store: Store;
-    before(async () => {
-      database = await throwawayDatabase(dialect);
-      store = await database.open();
-    });
-    after(async () => {
-      await store?.close();
-      await database?.drop();
-    });
+    const suite = storeForSuite(dialect);
 
     it('finds a possible duplicate by folded legal name and birth date', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      const existing = await storedClient(store.db, runtime, practice.id, {
+      const practice = await storedPractice(suite.store.db, runtime);
+      const existing = await storedClient(suite.store.db, runtime, practice.id, {
         legalFirstName: 'José',
         legalLastName: 'Núñez',
         dateOfBirth: '1980-05-17',
       });
-      const found = await findPossibleDuplicates(store.db, practice.id, {
+      const found = await findPossibleDuplicates(suite.store.db, practice.id, {
         legalFirstName: 'jose',
         legalLastName: 'NUNEZ',
         dateOfBirth: '1980-05-17',
@@ -46,11 +36,11 @@ for (const { dialect, skip } of dialects) {
     });
 
     it('finds a possible duplicate by phone digits', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      const existing = await storedClient(store.db, runtime, practice.id, {
+      const practice = await storedPractice(suite.store.db, runtime);
+      const existing = await storedClient(suite.store.db, runtime, practice.id, {
         phone: '(555) 010-2233',
       });
-      const found = await findPossibleDuplicates(store.db, practice.id, {
+      const found = await findPossibleDuplicates(suite.store.db, practice.id, {
         legalFirstName: 'Someone',
         legalLastName: 'Else',
         dateOfBirth: null,
@@ -63,12 +53,12 @@ for (const { dialect, skip } of dialects) {
     });
 
     it('finds no duplicates from a short phone and no birth date', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      await storedClient(store.db, runtime, practice.id, {
+      const practice = await storedPractice(suite.store.db, runtime);
+      await storedClient(suite.store.db, runtime, practice.id, {
         legalFirstName: 'Ana',
         legalLastName: 'Lima',
       });
-      const found = await findPossibleDuplicates(store.db, practice.id, {
+      const found = await findPossibleDuplicates(suite.store.db, practice.id, {
         legalFirstName: 'Ana',
         legalLastName: 'Lima',
         dateOfBirth: null,
@@ -78,10 +68,12 @@ for (const { dialect, skip } of dialects) {
     });
 
     it('does not offer the client being edited as its own duplicate', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      const client = await storedClient(store.db, runtime, practice.id, { phone: '555 010 7777' });
+      const practice = await storedPractice(suite.store.db, runtime);
+      const client = await storedClient(suite.store.db, runtime, practice.id, {
+        phone: '555 010 7777',
+      });
       const found = await findPossibleDuplicates(
-        store.db,
+        suite.store.db,
         practice.id,
         { legalFirstName: 'Ana', legalLastName: 'Lima', dateOfBirth: null, phone: '555 010 7777' },
         client.id,
@@ -90,10 +82,10 @@ for (const { dialect, skip } of dialects) {
     });
 
     it('does not offer another practice’s client as a duplicate', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      const other = await storedPractice(store.db, runtime, 'Other Practice');
-      await storedClient(store.db, runtime, other.id, { phone: '555 010 8888' });
-      const found = await findPossibleDuplicates(store.db, practice.id, {
+      const practice = await storedPractice(suite.store.db, runtime);
+      const other = await storedPractice(suite.store.db, runtime, 'Other Practice');
+      await storedClient(suite.store.db, runtime, other.id, { phone: '555 010 8888' });
+      const found = await findPossibleDuplicates(suite.store.db, practice.id, {
         legalFirstName: 'Ana',
         legalLastName: 'Lima',
         dateOfBirth: null,
@@ -103,11 +95,11 @@ for (const { dialect, skip } of dialects) {
     });
 
     it('saves an update made to the current version and bumps the version', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      const client = await storedClient(store.db, runtime, practice.id);
+      const practice = await storedPractice(suite.store.db, runtime);
+      const client = await storedClient(suite.store.db, runtime, practice.id);
       runtime.advanceMinutes(1);
       const updated = await updateClient(
-        store.db,
+        suite.store.db,
         practice.id,
         client.id,
         1,
@@ -118,14 +110,14 @@ for (const { dialect, skip } of dialects) {
       assert.equal(updated.version, 2);
       assert.equal(updated.legalLastName, 'Lima-Souza');
       assert.equal(updated.updatedAt, runtime.now().toISOString());
-      assert.deepEqual(await findClient(store.db, practice.id, client.id), updated);
+      assert.deepEqual(await findClient(suite.store.db, practice.id, client.id), updated);
     });
 
     it('keeps the phone digits used to find duplicates in step with an update', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      const client = await storedClient(store.db, runtime, practice.id);
+      const practice = await storedPractice(suite.store.db, runtime);
+      const client = await storedClient(suite.store.db, runtime, practice.id);
       await updateClient(
-        store.db,
+        suite.store.db,
         practice.id,
         client.id,
         1,
@@ -133,7 +125,7 @@ for (const { dialect, skip } of dialects) {
         null,
         runtime.now().toISOString(),
       );
-      const found = await findPossibleDuplicates(store.db, practice.id, {
+      const found = await findPossibleDuplicates(suite.store.db, practice.id, {
         legalFirstName: 'X',
         legalLastName: 'Y',
         dateOfBirth: null,
@@ -146,10 +138,10 @@ for (const { dialect, skip } of dialects) {
     });
 
     it('refuses a stale update with StaleVersion carrying the current record', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      const client = await storedClient(store.db, runtime, practice.id);
+      const practice = await storedPractice(suite.store.db, runtime);
+      const client = await storedClient(suite.store.db, runtime, practice.id);
       const current = await updateClient(
-        store.db,
+        suite.store.db,
         practice.id,
         client.id,
         1,
@@ -159,7 +151,7 @@ for (const { dialect, skip } of dialects) {
       );
       await assert.rejects(
         updateClient(
-          store.db,
+          suite.store.db,
           practice.id,
           client.id,
           1,
@@ -177,10 +169,10 @@ for (const { dialect, skip } of dialects) {
     });
 
     it('changes nothing when an update is stale', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      const client = await storedClient(store.db, runtime, practice.id);
+      const practice = await storedPractice(suite.store.db, runtime);
+      const client = await storedClient(suite.store.db, runtime, practice.id);
       const current = await updateClient(
-        store.db,
+        suite.store.db,
         practice.id,
         client.id,
         1,
@@ -190,7 +182,7 @@ for (const { dialect, skip } of dialects) {
       );
       await assert.rejects(
         updateClient(
-          store.db,
+          suite.store.db,
           practice.id,
           client.id,
           1,
@@ -200,25 +192,33 @@ for (const { dialect, skip } of dialects) {
         ),
         StaleVersion,
       );
-      assert.deepEqual(await findClient(store.db, practice.id, client.id), current);
+      assert.deepEqual(await findClient(suite.store.db, practice.id, client.id), current);
     });
 
     it('answers NotFound and changes nothing when the client belongs to another practice', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      const other = await storedPractice(store.db, runtime, 'Other Practice');
-      const client = await storedClient(store.db, runtime, practice.id);
+      const practice = await storedPractice(suite.store.db, runtime);
+      const other = await storedPractice(suite.store.db, runtime, 'Other Practice');
+      const client = await storedClient(suite.store.db, runtime, practice.id);
       await assert.rejects(
-        updateClient(store.db, other.id, client.id, 1, edited(), null, runtime.now().toISOString()),
+        updateClient(
+          suite.store.db,
+          other.id,
+          client.id,
+          1,
+          edited(),
+          null,
+          runtime.now().toISOString(),
+        ),
         NotFound,
       );
-      assert.deepEqual(await findClient(store.db, practice.id, client.id), client);
+      assert.deepEqual(await findClient(suite.store.db, practice.id, client.id), client);
     });
 
     it('answers NotFound for a client that does not exist', async () => {
-      const practice = await storedPractice(store.db, runtime);
+      const practice = await storedPractice(suite.store.db, runtime);
       await assert.rejects(
         updateClient(
-          store.db,
+          suite.store.db,
           practice.id,
           'no-such-client',
           1,

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ClientListQuery } from '../domain/clients.js';
 import { dialects } from '../../test/support/dialects.js';
-import { throwawayDatabase, type ThrowawayDatabase } from '../../test/support/database.js';
+import { storeForSuite } from '../../test/support/database.js';
 import { testRuntime } from '../../test/support/clock.js';
 import { storedClient, storedPractice, storedUser } from '../../test/support/records.js';
 import { addToCareTeam } from './care-team.js';
 import { findClient, listClients, setClientStatus } from './clients.js';
-import type { Store } from './database.js';
 
 const query = (options: Partial<ClientListQuery> = {}) => ClientListQuery.parse(options);
 const practiceWide = { kind: 'practice' } as const;
@@ -15,48 +14,39 @@ const practiceWide = { kind: 'practice' } as const;
 for (const { dialect, skip } of dialects) {
   describe(`clients repository: reading on ${dialect}`, { skip }, () => {
     const runtime = testRuntime();
-    let database: ThrowawayDatabase;
-    let store: Store;
-    before(async () => {
-      database = await throwawayDatabase(dialect);
-      store = await database.open();
-    });
-    after(async () => {
-      await store?.close();
-      await database?.drop();
-    });
+    const suite = storeForSuite(dialect);
 
     it('finds a client exactly as it was inserted', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      const inserted = await storedClient(store.db, runtime, practice.id, {
+      const practice = await storedPractice(suite.store.db, runtime);
+      const inserted = await storedClient(suite.store.db, runtime, practice.id, {
         legalFirstName: 'José',
         legalLastName: 'Núñez',
         dateOfBirth: '1980-05-17',
         phone: '(555) 010-2233',
         emergencyContact: { name: 'Maria Núñez', relationship: 'sister', phone: '555 010 9999' },
       });
-      assert.deepEqual(await findClient(store.db, practice.id, inserted.id), inserted);
+      assert.deepEqual(await findClient(suite.store.db, practice.id, inserted.id), inserted);
     });
 
     it('does not find a client through another practice', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      const other = await storedPractice(store.db, runtime, 'Other Practice');
-      const client = await storedClient(store.db, runtime, practice.id);
-      assert.equal(await findClient(store.db, other.id, client.id), undefined);
+      const practice = await storedPractice(suite.store.db, runtime);
+      const other = await storedPractice(suite.store.db, runtime, 'Other Practice');
+      const client = await storedClient(suite.store.db, runtime, practice.id);
+      assert.equal(await findClient(suite.store.db, other.id, client.id), undefined);
     });
 
     it('finds a client by name without accents or case', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      const jose = await storedClient(store.db, runtime, practice.id, {
+      const practice = await storedPractice(suite.store.db, runtime);
+      const jose = await storedClient(suite.store.db, runtime, practice.id, {
         legalFirstName: 'José',
         legalLastName: 'Núñez',
       });
-      await storedClient(store.db, runtime, practice.id, {
+      await storedClient(suite.store.db, runtime, practice.id, {
         legalFirstName: 'Ana',
         legalLastName: 'Lima',
       });
       const page = await listClients(
-        store.db,
+        suite.store.db,
         practice.id,
         practiceWide,
         query({ q: 'JOSE nunez' }),
@@ -69,12 +59,12 @@ for (const { dialect, skip } of dialects) {
     });
 
     it('finds a client by phone however the number is typed', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      const client = await storedClient(store.db, runtime, practice.id, {
+      const practice = await storedPractice(suite.store.db, runtime);
+      const client = await storedClient(suite.store.db, runtime, practice.id, {
         phone: '(555) 010-2233',
       });
       const page = await listClients(
-        store.db,
+        suite.store.db,
         practice.id,
         practiceWide,
         query({ q: '555.010.2233' }),
@@ -86,20 +76,20 @@ for (const { dialect, skip } of dialects) {
     });
 
     it('treats % and _ in a search as plain characters', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      await storedClient(store.db, runtime, practice.id, { legalLastName: 'Lima' });
+      const practice = await storedPractice(suite.store.db, runtime);
+      await storedClient(suite.store.db, runtime, practice.id, { legalLastName: 'Lima' });
       for (const q of ['%', '_', 'l_ma']) {
-        const page = await listClients(store.db, practice.id, practiceWide, query({ q }));
+        const page = await listClients(suite.store.db, practice.id, practiceWide, query({ q }));
         assert.equal(page.total, 0, q);
       }
     });
 
     it('lists only the practice’s own clients', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      const other = await storedPractice(store.db, runtime, 'Other Practice');
-      const own = await storedClient(store.db, runtime, practice.id);
-      await storedClient(store.db, runtime, other.id);
-      const page = await listClients(store.db, practice.id, practiceWide, query());
+      const practice = await storedPractice(suite.store.db, runtime);
+      const other = await storedPractice(suite.store.db, runtime, 'Other Practice');
+      const own = await storedClient(suite.store.db, runtime, practice.id);
+      await storedClient(suite.store.db, runtime, other.id);
+      const page = await listClients(suite.store.db, practice.id, practiceWide, query());
       assert.deepEqual(
         page.clients.map((client) => client.id),
         [own.id],
@@ -107,23 +97,23 @@ for (const { dialect, skip } of dialects) {
     });
 
     it('limits a care-team scope to clients the therapist is primary for or on the team of', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      const therapist = await storedUser(store.db, runtime, practice.id);
-      const colleague = await storedUser(store.db, runtime, practice.id);
-      const primary = await storedClient(store.db, runtime, practice.id, {
+      const practice = await storedPractice(suite.store.db, runtime);
+      const therapist = await storedUser(suite.store.db, runtime, practice.id);
+      const colleague = await storedUser(suite.store.db, runtime, practice.id);
+      const primary = await storedClient(suite.store.db, runtime, practice.id, {
         legalLastName: 'Adams',
         primaryTherapistId: therapist.id,
       });
-      const sharedWith = await storedClient(store.db, runtime, practice.id, {
+      const sharedWith = await storedClient(suite.store.db, runtime, practice.id, {
         legalLastName: 'Baker',
         primaryTherapistId: colleague.id,
       });
-      await storedClient(store.db, runtime, practice.id, {
+      await storedClient(suite.store.db, runtime, practice.id, {
         legalLastName: 'Chen',
         primaryTherapistId: colleague.id,
       });
-      await storedClient(store.db, runtime, practice.id, { legalLastName: 'Diaz' });
-      await addToCareTeam(store.db, {
+      await storedClient(suite.store.db, runtime, practice.id, { legalLastName: 'Diaz' });
+      await addToCareTeam(suite.store.db, {
         practiceId: practice.id,
         clientId: sharedWith.id,
         userId: therapist.id,
@@ -131,7 +121,7 @@ for (const { dialect, skip } of dialects) {
         now: runtime.now().toISOString(),
       });
       const page = await listClients(
-        store.db,
+        suite.store.db,
         practice.id,
         { kind: 'care_team', userId: therapist.id },
         query(),
@@ -144,16 +134,18 @@ for (const { dialect, skip } of dialects) {
     });
 
     it('lists every client of the practice under a practice scope', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      const therapist = await storedUser(store.db, runtime, practice.id);
-      await storedClient(store.db, runtime, practice.id, { primaryTherapistId: therapist.id });
-      await storedClient(store.db, runtime, practice.id);
-      const page = await listClients(store.db, practice.id, practiceWide, query());
+      const practice = await storedPractice(suite.store.db, runtime);
+      const therapist = await storedUser(suite.store.db, runtime, practice.id);
+      await storedClient(suite.store.db, runtime, practice.id, {
+        primaryTherapistId: therapist.id,
+      });
+      await storedClient(suite.store.db, runtime, practice.id);
+      const page = await listClients(suite.store.db, practice.id, practiceWide, query());
       assert.equal(page.total, 2);
     });
 
     it('orders by last name, then first name, then id, across pages', async () => {
-      const practice = await storedPractice(store.db, runtime);
+      const practice = await storedPractice(suite.store.db, runtime);
       const names = [
         ['Zoe', 'Baker'],
         ['Ana', 'Lima'],
@@ -162,10 +154,10 @@ for (const { dialect, skip } of dialects) {
         ['Ana', 'Lima'],
       ] as const;
       for (const [legalFirstName, legalLastName] of names) {
-        await storedClient(store.db, runtime, practice.id, { legalFirstName, legalLastName });
+        await storedClient(suite.store.db, runtime, practice.id, { legalFirstName, legalLastName });
       }
       const everyone = await listClients(
-        store.db,
+        suite.store.db,
         practice.id,
         practiceWide,
         query({ limit: 100 }),
@@ -178,19 +170,19 @@ for (const { dialect, skip } of dialects) {
       assert.deepEqual(limas, [...limas].sort());
 
       const first = await listClients(
-        store.db,
+        suite.store.db,
         practice.id,
         practiceWide,
         query({ limit: 2, offset: 0 }),
       );
       const second = await listClients(
-        store.db,
+        suite.store.db,
         practice.id,
         practiceWide,
         query({ limit: 2, offset: 2 }),
       );
       const third = await listClients(
-        store.db,
+        suite.store.db,
         practice.id,
         practiceWide,
         query({ limit: 2, offset: 4 }),
@@ -206,11 +198,11 @@ for (const { dialect, skip } of dialects) {
     });
 
     it('leaves archived clients out of the default list but finds them when asked', async () => {
-      const practice = await storedPractice(store.db, runtime);
-      const active = await storedClient(store.db, runtime, practice.id);
-      const archived = await storedClient(store.db, runtime, practice.id);
+      const practice = await storedPractice(suite.store.db, runtime);
+      const active = await storedClient(suite.store.db, runtime, practice.id);
+      const archived = await storedClient(suite.store.db, runtime, practice.id);
       await setClientStatus(
-        store.db,
+        suite.store.db,
         practice.id,
         archived.id,
         1,
@@ -219,7 +211,7 @@ for (const { dialect, skip } of dialects) {
         runtime.now().toISOString(),
       );
       const byStatus = async (status: 'active' | 'archived' | 'all') =>
-        (await listClients(store.db, practice.id, practiceWide, query({ status }))).clients
+        (await listClients(suite.store.db, practice.id, practiceWide, query({ status }))).clients
           .map((client) => client.id)
           .sort();
       assert.deepEqual(await byStatus('active'), [active.id]);

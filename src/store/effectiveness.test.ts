@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { NoteContent } from '../domain/notes.js';
 import { testRuntime, type TestRuntime } from '../../test/support/clock.js';
-import { throwawayDatabase, type ThrowawayDatabase } from '../../test/support/database.js';
+import {
+  storeForSuite,
+  throwawayDatabase,
+  type ThrowawayDatabase,
+} from '../../test/support/database.js';
 import { dialects } from '../../test/support/dialects.js';
 import { storedClient, storedPractice, storedUser } from '../../test/support/records.js';
 import { openStore, type Db, type Store } from './database.js';
@@ -60,23 +64,14 @@ async function aSession(db: Db, runtime: TestRuntime) {
 for (const { dialect, skip } of dialects) {
   describe(`effectiveness reads on ${dialect}`, { skip }, () => {
     const runtime = testRuntime();
-    let database: ThrowawayDatabase;
-    let store: Store;
-    before(async () => {
-      database = await throwawayDatabase(dialect);
-      store = await database.open();
-    });
-    after(async () => {
-      await store?.close();
-      await database?.drop();
-    });
+    const suite = storeForSuite(dialect);
 
     it('reads a signed session’s pain, techniques, products and follow-up, and no drafts', async () => {
-      const { practice, therapist, client, book } = await aSession(store.db, runtime);
+      const { practice, therapist, client, book } = await aSession(suite.store.db, runtime);
       const signed = await book('2026-11-20T15:00:00.000Z');
       const draft = await book('2026-11-21T15:00:00.000Z');
       for (const sessionId of [signed, draft]) {
-        await saveDraft(store.db, {
+        await saveDraft(suite.store.db, {
           practiceId: practice.id,
           sessionId,
           clientId: client.id,
@@ -86,7 +81,7 @@ for (const { dialect, skip } of dialects) {
           now: runtime.now().toISOString(),
         });
       }
-      await signNote(store.db, {
+      await signNote(suite.store.db, {
         practiceId: practice.id,
         sessionId: signed,
         expectedVersion: 1,
@@ -95,7 +90,7 @@ for (const { dialect, skip } of dialects) {
         versionId: runtime.newId(),
         now: runtime.now().toISOString(),
       });
-      await insertFollowUp(store.db, {
+      await insertFollowUp(suite.store.db, {
         id: runtime.newId(),
         practiceId: practice.id,
         clientId: client.id,
@@ -109,7 +104,7 @@ for (const { dialect, skip } of dialects) {
         recordedBy: therapist.id,
         submittedAt: runtime.now().toISOString(),
       });
-      assert.deepEqual(await clientSessionOutcomes(store.db, practice.id, client.id), [
+      assert.deepEqual(await clientSessionOutcomes(suite.store.db, practice.id, client.id), [
         {
           sessionId: signed,
           startsAt: '2026-11-20T15:00:00.000Z',
