@@ -228,7 +228,12 @@ const draftSave: Scenario = {
             return {
               ...request,
               path: `/api/v1/sessions/${entry.id}/note`,
-              headers: { ...session.writeHeaders, 'if-match': `"${versions.get(entry.id)}"` },
+              // The editor's autosave asks for the new state alone (Prefer: return=minimal).
+              headers: {
+                ...session.writeHeaders,
+                'if-match': `"${versions.get(entry.id)}"`,
+                prefer: 'return=minimal',
+              },
               body: JSON.stringify(body),
             };
           },

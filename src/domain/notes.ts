@@ -317,6 +317,10 @@ export const NoteView = z.object({
 });
 export type NoteView = z.infer<typeof NoteView>;
 
+/** A saved note without the content its saver just sent (`Prefer: return=minimal`). */
+export const NoteSaved = NoteView.omit({ content: true });
+export type NoteSaved = z.infer<typeof NoteSaved>;
+
 export const Addendum = z.object({
   id: z.string(),
   sessionId: z.string(),

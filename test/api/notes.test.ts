@@ -72,6 +72,38 @@ for (const { dialect, skip } of dialects) {
       assert.deepEqual(note.content, second.note.content);
     });
 
+    it('answers an autosave that prefers return=minimal with the new state and not the content', async () => {
+      const { therapist, session } = await sessionToDocument(server);
+      const first = await saveDraft(therapist.client, session.id);
+      const content = noteContent({ plan: { homeCare: 'Heat, then the doorway stretch' } });
+      const response = await therapist.client.put(notePath(session.id), content, {
+        ifMatch: first.etag,
+        headers: { prefer: 'respond-async, return=minimal' },
+      });
+      assertStatus(response, 200);
+      assert.equal(response.headers.get('etag'), '"2"');
+      assert.equal(response.headers.get('preference-applied'), 'return=minimal');
+      assert.equal('content' in response.body, false);
+      assert.equal(response.body.version, 2);
+      assert.equal(response.body.status, 'draft');
+      assert.equal(response.body.authorId, therapist.id);
+      assert.equal(response.body.sessionId, session.id);
+      const note = await readNote(therapist.client, session.id);
+      assert.equal(note.content.plan.homeCare, 'Heat, then the doorway stretch');
+      assert.equal(note.updatedAt, response.body.updatedAt);
+    });
+
+    it('sends the whole note back to an autosave without a preference', async () => {
+      const { therapist, session } = await sessionToDocument(server);
+      const response = await therapist.client.put(notePath(session.id), noteContent(), {
+        ifMatch: '"0"',
+      });
+      assertStatus(response, 200);
+      assert.equal(response.headers.get('preference-applied'), null);
+      assert.deepEqual(response.body.content, (await readNote(therapist.client, session.id)).content);
+      assert.equal(response.body.content.subjective.painBefore, 6);
+    });
+
     it('refuses a stale autosave with 412 and the current note', async () => {
       const { therapist, session } = await sessionToDocument(server);
       const first = await saveDraft(therapist.client, session.id);

@@ -5,6 +5,7 @@ import {
   Addendum,
   AddendumInput,
   NoteContent,
+  NoteSaved,
   NoteView,
   NoteWithAddenda,
   SignInput,
@@ -33,6 +34,7 @@ import type { AppContext } from '../context.js';
 import { etagFor, versionFromIfMatch } from '../etag.js';
 import { IdParams, defineRoute, type RouteSpec } from '../routing.js';
 import { verifyPassword } from '../secrets.js';
+import { returnMinimal } from '../prefer.js';
 import { lockedOut } from './auth.js';
 import { loadAuthorizedSession } from '../session-access.js';
 import { recordAlertsAtSigning, refuseBlockedStart } from '../commands/session-safety.js';
@@ -76,13 +78,15 @@ export function noteRoutes(context: AppContext): RouteSpec[] {
       method: 'PUT',
       url: '/api/v1/sessions/:id/note',
       operationId: 'saveNoteDraft',
-      summary: 'Save the draft note (autosave). If-Match "0" creates it; a signed note is refused',
+      summary:
+        'Save the draft note (autosave). If-Match "0" creates it; a signed note is refused. ' +
+        'With Prefer: return=minimal the answer leaves out the content just sent',
       tag: 'notes',
       auth: 'user',
       params: IdParams,
       body: NoteContent,
       conditional: true,
-      responses: { 200: NoteView, 409: null, 412: null, 428: null },
+      responses: { 200: z.union([NoteView, NoteSaved]), 409: null, 412: null, 428: null },
       handler: async ({ actor, params, body, request, reply }) => {
         const expectedVersion = versionFromIfMatch(request.headers['if-match']);
         const existing = await findNote(store.db, actor.practiceId, params.id);
@@ -144,7 +148,9 @@ export function noteRoutes(context: AppContext): RouteSpec[] {
           return saved;
         });
         void reply.header('etag', etagFor(note.version));
-        return note;
+        if (!returnMinimal(request, reply)) return note;
+        const { content: _sent, ...saved } = note;
+        return saved;
       },
     }),
     defineRoute({

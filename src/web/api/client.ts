@@ -69,6 +69,8 @@ export interface RequestOptions<T> {
   /** A file sent as the body itself (an import), instead of JSON. */
   upload?: { file: Blob; contentType: string };
   ifMatch?: string;
+  /** An RFC 7240 preference, such as `return=minimal` for a save whose answer needs no body. */
+  prefer?: string;
   /** Validates and types the response body. Omit for responses without one (204). */
   schema?: ZodType<T>;
   signal?: AbortSignal;
@@ -91,6 +93,7 @@ export async function request<T = undefined>(
   if (options.upload) headers['content-type'] = options.upload.contentType;
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
   if (options.ifMatch !== undefined) headers['if-match'] = options.ifMatch;
+  if (options.prefer !== undefined) headers['prefer'] = options.prefer;
 
   const response = await fetch(path, {
     method,

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { NoteContent } from '../../domain/notes.js';
-import { Addendum, NoteSearchHit, NoteView, NoteWithAddenda } from '../../domain/notes.js';
+import {
+  Addendum,
+  NoteSaved,
+  NoteSearchHit,
+  NoteView,
+  NoteWithAddenda,
+} from '../../domain/notes.js';
 
 export { Addendum, NoteView };
 import { get, request, versionTag, withQuery } from './client.js';
@@ -31,7 +37,10 @@ export async function fetchNote(sessionId: string, signal?: AbortSignal): Promis
   return { note, addenda, etag: response.etag ?? versionTag(note?.version ?? 0) };
 }
 
-/** Saves the draft; `etag` names the version it was based on ("0" creates the note). */
+/**
+ * Saves the draft; `etag` names the version it was based on ("0" creates the note). The server
+ * is asked not to send back the content this device has just sent, only the note's new state.
+ */
 export async function saveNoteDraft(
   sessionId: string,
   content: NoteContent,
@@ -40,9 +49,11 @@ export async function saveNoteDraft(
   const response = await request('PUT', notePath(sessionId), {
     body: content,
     ifMatch: etag,
-    schema: NoteView,
+    prefer: 'return=minimal',
+    schema: NoteSaved,
   });
-  return { note: response.value, etag: response.etag ?? versionTag(response.value.version) };
+  const note: NoteView = { ...response.value, content };
+  return { note, etag: response.etag ?? versionTag(note.version) };
 }
 
 export async function signNote(
