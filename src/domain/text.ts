@@ -6,14 +6,18 @@ import { z } from 'zod';
  * collations disagree about accents.
  */
 export function foldForSearch(text: string): string {
-  return text
-    .replace(/[æÆøØßœŒłŁđĐþÞ]/g, (letter) => letterFolds[letter] ?? letter)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Most notes are plain ASCII, with nothing to decompose: every autosave folds the whole note,
+  // so the Unicode passes run only when some letter needs them.
+  const letters = nonAscii.test(text)
+    ? text
+        .replace(/[æÆøØßœŒłŁđĐþÞ]/g, (letter) => letterFolds[letter] ?? letter)
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+    : text;
+  return letters.toLowerCase().replace(/\s+/g, ' ').trim();
 }
+
+const nonAscii = /[^\t-~]/;
 
 /** Letters that Unicode does not decompose into a base letter plus an accent. */
 const letterFolds: Record<string, string> = {
