@@ -10,7 +10,7 @@ import { authorize, type Action, type ClientFacts } from './policy.js';
 export async function clientFacts(
   context: AppContext,
   actor: Actor,
-  client: Client,
+  client: Pick<Client, 'id' | 'primaryTherapistId'>,
 ): Promise<ClientFacts> {
   const isPrimaryTherapist = client.primaryTherapistId === actor.userId;
   // The care-team lookup is only needed when it can change the answer.

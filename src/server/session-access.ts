@@ -1,8 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError, NotFound } from '../domain/errors.js';
 import type { Session } from '../domain/sessions.js';
-import { findClient } from '../store/clients.js';
-import { findSession } from '../store/sessions.js';
+import { findSessionForAccess } from '../store/sessions.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit-trail.js';
 import { clientFacts } from './client-access.js';
@@ -21,11 +20,8 @@ export async function loadAuthorizedSession(
   action: Action,
   extraFacts: Partial<ClientFacts> = {},
 ): Promise<{ session: Session; facts: ClientFacts }> {
-  const session = await findSession(context.store.db, actor.practiceId, sessionId);
-  const client = session
-    ? await findClient(context.store.db, actor.practiceId, session.clientId)
-    : undefined;
-  if (!session || !client) {
+  const found = await findSessionForAccess(context.store.db, actor.practiceId, sessionId);
+  if (!found) {
     await recordAudit(context, context.store.db, request, {
       action,
       recordType: 'session',
@@ -35,7 +31,11 @@ export async function loadAuthorizedSession(
     });
     throw new NotFound('session');
   }
-  const base = await clientFacts(context, actor, client);
+  const { session, clientPrimaryTherapistId } = found;
+  const base = await clientFacts(context, actor, {
+    id: session.clientId,
+    primaryTherapistId: clientPrimaryTherapistId,
+  });
   // The therapist booked for a session may document it, even under assigned care.
   const facts = {
     ...base,

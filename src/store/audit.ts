@@ -10,7 +10,8 @@ import type {
 import { canonicalAuditContent, findChainBreak, genesisHash } from '../domain/audit.js';
 import type { Db } from './database.js';
 import type { AuditEventTable, Database } from './schema.js';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import { keptQuery } from './kept-query.js';
 import { isSqlite } from './migrations/dialect.js';
 
 export function sha256(content: string): string {
@@ -54,9 +55,8 @@ interface PendingAppend extends Append {
  * linked to the one before, and the head moves once to the last of them.
  */
 async function appendChained(trx: Transaction<Database>, appends: Append[]): Promise<AuditEvent[]> {
-  let headQuery = trx.selectFrom('audit_chain').selectAll().where('id', '=', 'main');
-  if (!isSqlite(trx)) headQuery = headQuery.forUpdate();
-  const head = await headQuery.executeTakeFirstOrThrow();
+  const head = await chainHead.first(trx, {});
+  if (!head) throw new Error('The audit chain has no head row.');
   let seq = Number(head.last_seq);
   let prevHash = head.last_hash;
   const events = appends.map(({ entry, stamp }): AuditEvent => {
@@ -71,36 +71,70 @@ async function appendChained(trx: Transaction<Database>, appends: Append[]): Pro
     prevHash = sha256(canonicalAuditContent(content));
     return { ...content, hash: prevHash };
   });
-  await trx
-    .insertInto('audit_events')
-    .values(
-      events.map((event) => ({
-        id: event.id,
-        seq: event.seq,
-        at: event.at,
-        practice_id: event.practiceId,
-        user_id: event.userId,
-        role: event.role,
-        action: event.action,
-        record_type: event.recordType,
-        record_id: event.recordId,
-        client_id: event.clientId,
-        ip: event.ip,
-        user_agent: event.userAgent,
-        outcome: event.outcome,
-        detail: event.detail === null ? null : JSON.stringify(event.detail),
-        prev_hash: event.prevHash,
-        hash: event.hash,
-      })),
-    )
-    .execute();
-  await trx
-    .updateTable('audit_chain')
-    .set({ last_seq: seq, last_hash: prevHash })
-    .where('id', '=', 'main')
-    .execute();
+  const rows = events.map(auditRow);
+  if (rows.length === 1) await insertOneEvent.all(trx, rows[0]!);
+  else await trx.insertInto('audit_events').values(rows).execute();
+  await chainAdvance.all(trx, { lastSeq: seq, lastHash: prevHash });
   return events;
 }
+
+type AuditRow = Insertable<AuditEventTable>;
+
+function auditRow(event: AuditEvent): AuditRow {
+  return {
+    id: event.id,
+    seq: event.seq,
+    at: event.at,
+    practice_id: event.practiceId,
+    user_id: event.userId,
+    role: event.role,
+    action: event.action,
+    record_type: event.recordType,
+    record_id: event.recordId,
+    client_id: event.clientId,
+    ip: event.ip,
+    user_agent: event.userAgent,
+    outcome: event.outcome,
+    detail: event.detail === null ? null : JSON.stringify(event.detail),
+    prev_hash: event.prevHash,
+    hash: event.hash,
+  };
+}
+
+// Every audited request appends through these three, so they are kept compiled.
+const chainHead = keptQuery([], (db) => {
+  const head = db.selectFrom('audit_chain').selectAll().where('id', '=', 'main');
+  return isSqlite(db) ? head : head.forUpdate();
+});
+const insertOneEvent = keptQuery(
+  [
+    'id',
+    'seq',
+    'at',
+    'practice_id',
+    'user_id',
+    'role',
+    'action',
+    'record_type',
+    'record_id',
+    'client_id',
+    'ip',
+    'user_agent',
+    'outcome',
+    'detail',
+    'prev_hash',
+    'hash',
+  ],
+  (db, row: AuditRow) => db.insertInto('audit_events').values(row),
+);
+const chainAdvance = keptQuery(
+  ['lastSeq', 'lastHash'],
+  (db, { lastSeq, lastHash }: { lastSeq: number; lastHash: string }) =>
+    db
+      .updateTable('audit_chain')
+      .set({ last_seq: lastSeq, last_hash: lastHash })
+      .where('id', '=', 'main'),
+);
 
 /** Events per group-committed transaction (16 parameters each, far below either engine's cap). */
 const maxGroup = 200;

@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { keptQuery } from './kept-query.js';
 import type { LoginSessionTable } from './schema.js';
 
 export interface LoginSession {
@@ -85,12 +86,9 @@ export interface LoginWithAccount extends LoginSession {
   practiceTimeZone: string;
 }
 
-/** One query per authenticated request: the login, its account and the practice's settings. */
-export async function findLoginWithAccount(
-  db: Db,
-  id: string,
-): Promise<LoginWithAccount | undefined> {
-  const row = await db
+// Every signed-in request starts here, so the query is compiled once (see kept-query.ts).
+const loginWithAccount = keptQuery(['id'], (db, { id }: { id: string }) =>
+  db
     .selectFrom('login_sessions')
     .innerJoin('users', 'users.id', 'login_sessions.user_id')
     .innerJoin('practices', 'practices.id', 'login_sessions.practice_id')
@@ -102,8 +100,15 @@ export async function findLoginWithAccount(
       'practices.settings as practice_settings',
       'practices.time_zone as practice_time_zone',
     ])
-    .where('login_sessions.id', '=', id)
-    .executeTakeFirst();
+    .where('login_sessions.id', '=', id),
+);
+
+/** One query per authenticated request: the login, its account and the practice's settings. */
+export async function findLoginWithAccount(
+  db: Db,
+  id: string,
+): Promise<LoginWithAccount | undefined> {
+  const row = await loginWithAccount.first(db, { id });
   if (!row) return undefined;
   return {
     ...toLogin(row),

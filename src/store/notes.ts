@@ -5,6 +5,7 @@ import { foldForSearch } from '../domain/text.js';
 import { displayName } from '../domain/clients.js';
 import { NotFound, StaleVersion } from '../domain/errors.js';
 import type { Db } from './database.js';
+import { keptQuery } from './kept-query.js';
 import { onCareTeamOf, type ClientScope } from './clients.js';
 import type { NoteTable } from './schema.js';
 import { isSqlite } from './migrations/dialect.js';
@@ -24,12 +25,46 @@ export interface Note {
   updatedAt: string;
 }
 
-function toNote(row: NoteTable): Note {
+/** Every column of a note but its content and search text: what a save needs back. */
+const noteStateColumns = [
+  'session_id',
+  'client_id',
+  'author_id',
+  'signed_at',
+  'signed_by',
+  'version',
+  'created_at',
+  'updated_at',
+] as const;
+
+function toNote(row: Pick<NoteTable, (typeof noteStateColumns)[number] | 'content'>): Note {
   return {
     sessionId: row.session_id,
     clientId: row.client_id,
     authorId: row.author_id,
     content: JSON.parse(row.content) as NoteContent,
+    status: row.signed_at ? 'signed' : 'draft',
+    signedAt: row.signed_at,
+    signedBy: row.signed_by,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * The note as just saved. Its content is what the caller sent, so the stored JSON is not read
+ * back and parsed again: an autosave of a long note spends its time on the write alone.
+ */
+function savedNote(
+  row: Pick<NoteTable, (typeof noteStateColumns)[number]>,
+  content: NoteContent,
+): Note {
+  return {
+    sessionId: row.session_id,
+    clientId: row.client_id,
+    authorId: row.author_id,
+    content,
     status: row.signed_at ? 'signed' : 'draft',
     signedAt: row.signed_at,
     signedBy: row.signed_by,
@@ -48,17 +83,23 @@ function contentColumns(content: NoteContent) {
   };
 }
 
+// Not the search text: as long as the note again, and only the search index reads it.
+const noteBySession = keptQuery(
+  ['sessionId', 'practiceId'],
+  (db, { sessionId, practiceId }: { sessionId: string; practiceId: string }) =>
+    db
+      .selectFrom('notes')
+      .select([...noteStateColumns, 'content'])
+      .where('session_id', '=', sessionId)
+      .where('practice_id', '=', practiceId),
+);
+
 export async function findNote(
   db: Db,
   practiceId: string,
   sessionId: string,
 ): Promise<Note | undefined> {
-  const row = await db
-    .selectFrom('notes')
-    .selectAll()
-    .where('session_id', '=', sessionId)
-    .where('practice_id', '=', practiceId)
-    .executeTakeFirst();
+  const row = await noteBySession.first(db, { sessionId, practiceId });
   return row ? toNote(row) : undefined;
 }
 
@@ -66,6 +107,44 @@ export async function findNote(
  * Saves a draft. The first save creates the note (expected version 0); later saves must name
  * the version they edited, so two tabs or devices can never overwrite each other silently.
  */
+// The autosave: kept compiled, since a therapist's typing sends one every few seconds.
+const draftUpdate = keptQuery(
+  [
+    'content',
+    'pain_before',
+    'pain_after',
+    'search_text',
+    'now',
+    'sessionId',
+    'practiceId',
+    'expectedVersion',
+  ],
+  (
+    db,
+    values: ReturnType<typeof contentColumns> & {
+      now: string;
+      sessionId: string;
+      practiceId: string;
+      expectedVersion: number;
+    },
+  ) =>
+    db
+      .updateTable('notes')
+      .set({
+        content: values.content,
+        pain_before: values.pain_before,
+        pain_after: values.pain_after,
+        search_text: values.search_text,
+        updated_at: values.now,
+        version: sql`version + 1`,
+      })
+      .where('session_id', '=', values.sessionId)
+      .where('practice_id', '=', values.practiceId)
+      .where('version', '=', values.expectedVersion)
+      .where('signed_at', 'is', null)
+      .returning(noteStateColumns),
+);
+
 export async function saveDraft(
   db: Db,
   note: {
@@ -96,24 +175,22 @@ export async function saveDraft(
         updated_at: note.now,
       })
       .onConflict((conflict) => conflict.column('session_id').doNothing())
-      .returningAll()
+      .returning(noteStateColumns)
       .executeTakeFirst();
-    if (inserted) return toNote(inserted);
+    if (inserted) return savedNote(inserted, note.content);
     const existing = await findNote(db, note.practiceId, note.sessionId);
     if (!existing) throw new NotFound('note');
     throw new StaleVersion('note', existing, existing.version);
   }
-  // RETURNING hands back the saved row, so an autosave reads the note no second time.
-  const updated = await db
-    .updateTable('notes')
-    .set({ ...contentColumns(note.content), updated_at: note.now, version: sql`version + 1` })
-    .where('session_id', '=', note.sessionId)
-    .where('practice_id', '=', note.practiceId)
-    .where('version', '=', note.expectedVersion)
-    .where('signed_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
-  if (updated) return toNote(updated);
+  // RETURNING hands back the saved state, so an autosave reads the note no second time.
+  const updated = await draftUpdate.first(db, {
+    ...contentColumns(note.content),
+    now: note.now,
+    sessionId: note.sessionId,
+    practiceId: note.practiceId,
+    expectedVersion: note.expectedVersion,
+  });
+  if (updated) return savedNote(updated, note.content);
   const current = await findNote(db, note.practiceId, note.sessionId);
   if (!current) throw new NotFound('note');
   throw new StaleVersion('note', current, current.version);

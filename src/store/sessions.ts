@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Session, SessionStatus } from '../domain/sessions.js';
 import type { Db } from './database.js';
+import { keptQuery } from './kept-query.js';
 import { onCareTeamOf, type ClientScope } from './clients.js';
 import type { SessionTable } from './schema.js';
 import { updateVersioned } from './versioned.js';
@@ -88,6 +89,30 @@ export async function findSession(
     .where('sessions.practice_id', '=', practiceId)
     .executeTakeFirst();
   return row ? toSession(row) : undefined;
+}
+
+const sessionForAccess = keptQuery(
+  ['id', 'practiceId'],
+  (db, { id, practiceId }: { id: string; practiceId: string }) =>
+    sessionQuery(db)
+      .select('clients.primary_therapist_id as client_primary_therapist_id')
+      .where('sessions.id', '=', id)
+      .where('sessions.practice_id', '=', practiceId),
+);
+
+/**
+ * A session with what an access check needs to know of its client (who their primary
+ * therapist is), read in one kept query: every note save and read starts here.
+ */
+export async function findSessionForAccess(
+  db: Db,
+  practiceId: string,
+  id: string,
+): Promise<{ session: Session; clientPrimaryTherapistId: string | null } | undefined> {
+  const row = await sessionForAccess.first(db, { id, practiceId });
+  return row
+    ? { session: toSession(row), clientPrimaryTherapistId: row.client_primary_therapist_id }
+    : undefined;
 }
 
 /** A therapist's (or everyone's) sessions starting in [from, to), for the day and week views. */

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { testRuntime } from '../../test/support/clock.js';
+import { storeForSuite } from '../../test/support/database.js';
+import { dialects } from '../../test/support/dialects.js';
+import { storedClient, storedPractice } from '../../test/support/records.js';
+import { keptQuery } from './kept-query.js';
+
+const clientByName = keptQuery(
+  ['practiceId', 'lastName'],
+  (db, { practiceId, lastName }: { practiceId: string; lastName: string }) =>
+    db
+      .selectFrom('clients')
+      .select(['id', 'legal_first_name', 'legal_last_name'])
+      .where('practice_id', '=', practiceId)
+      .where('legal_last_name', '=', lastName)
+      .orderBy('legal_first_name'),
+);
+
+const renameClient = keptQuery(
+  ['id', 'firstName', 'at'],
+  (db, { id, firstName, at }: { id: string; firstName: string; at: string }) =>
+    db
+      .updateTable('clients')
+      .set({ legal_first_name: firstName, updated_at: at, version: sql`version + 1` })
+      .where('id', '=', id)
+      .returning(['legal_first_name', 'version']),
+);
+
+for (const { dialect, skip } of dialects) {
+  describe(`kept queries on ${dialect}`, { skip }, () => {
+    const runtime = testRuntime();
+    const suite = storeForSuite(dialect);
+
+    it('answers like the query built afresh, for each set of values', async () => {
+      const { db } = suite.store;
+      const practice = await storedPractice(db, runtime);
+      await storedClient(db, runtime, practice.id, {
+        legalFirstName: 'Ana',
+        legalLastName: 'Lima',
+      });
+      await storedClient(db, runtime, practice.id, { legalFirstName: 'Bo', legalLastName: 'Lima' });
+      await storedClient(db, runtime, practice.id, { legalFirstName: 'Cy', legalLastName: 'Moe' });
+      for (const lastName of ['Lima', 'Moe', 'Nobody']) {
+        const fresh = await db
+          .selectFrom('clients')
+          .select(['id', 'legal_first_name', 'legal_last_name'])
+          .where('practice_id', '=', practice.id)
+          .where('legal_last_name', '=', lastName)
+          .orderBy('legal_first_name')
+          .execute();
+        assert.deepEqual(await clientByName.all(db, { practiceId: practice.id, lastName }), fresh);
+      }
+      assert.equal(
+        (await clientByName.first(db, { practiceId: practice.id, lastName: 'Moe' }))
+          ?.legal_first_name,
+        'Cy',
+      );
+      assert.equal(
+        await clientByName.first(db, { practiceId: practice.id, lastName: 'Nobody' }),
+        undefined,
+      );
+    });
+
+    it('writes inside a transaction, and nothing stays when the transaction fails', async () => {
+      const { db } = suite.store;
+      const practice = await storedPractice(db, runtime);
+      const client = await storedClient(db, runtime, practice.id, { legalLastName: 'Kept' });
+      const renamed = await db
+        .transaction()
+        .execute((trx) =>
+          renameClient.first(trx, {
+            id: client.id,
+            firstName: 'Ada',
+            at: runtime.now().toISOString(),
+          }),
+        );
+      assert.deepEqual(renamed, { legal_first_name: 'Ada', version: 2 });
+      await assert.rejects(
+        db.transaction().execute(async (trx) => {
+          await renameClient.first(trx, {
+            id: client.id,
+            firstName: 'Eve',
+            at: runtime.now().toISOString(),
+          });
+          throw new Error('the rest of the write failed');
+        }),
+        /the rest of the write failed/,
+      );
+      const [stored] = await clientByName.all(db, { practiceId: practice.id, lastName: 'Kept' });
+      assert.equal(stored?.legal_first_name, 'Ada');
+    });
+
+    it('refuses a query that does not bind every value it is given', async () => {
+      const unbound = keptQuery(['id', 'unused'], (db, { id }: { id: string; unused: string }) =>
+        db.selectFrom('clients').select('id').where('id', '=', id),
+      );
+      await assert.rejects(
+        unbound.all(suite.store.db, { id: 'x', unused: 'y' }),
+        /must bind every value \(not unused\)/,
+      );
+    });
+  });
+}
