@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import helmet from 'helmet';
 import type { Runtime } from '../domain/runtime.js';
 import type { Store } from '../store/database.js';
 import { registerAuthentication } from './authentication.js';
@@ -164,7 +164,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
 
   await app.register(cookie);
-  await app.register(helmet, {
+  // Helmet's middleware is built once. @fastify/helmet built it afresh, parsing the policy
+  // again, for every request; the headers it sets are the same.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -179,6 +181,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
     hsts: false,
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
   });
   await app.register(rateLimit, { global: false });
   app.setErrorHandler(errorHandler);

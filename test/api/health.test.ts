@@ -22,6 +22,24 @@ for (const { dialect, skip } of dialects) {
       assert.match(String(body['version']), /^\d+\.\d+\.\d+/);
     });
 
+    it('sends the security headers on every answer: API, problem and web app', async () => {
+      for (const path of ['/api/health', '/api/v1/no-such-thing', '/']) {
+        const response = await fetch(`${server.url}${path}`);
+        await response.arrayBuffer();
+        const policy = response.headers.get('content-security-policy') ?? '';
+        assert.match(policy, /default-src 'self'/, path);
+        assert.match(policy, /script-src 'self';/, `${path}: scripts from this origin only`);
+        assert.match(policy, /frame-ancestors 'none'/, path);
+        assert.match(policy, /object-src 'none'/, path);
+        assert.doesNotMatch(policy, /upgrade-insecure-requests/, path);
+        assert.equal(response.headers.get('x-content-type-options'), 'nosniff', path);
+        assert.equal(response.headers.get('x-frame-options'), 'SAMEORIGIN', path);
+        assert.equal(response.headers.get('referrer-policy'), 'no-referrer', path);
+        assert.equal(response.headers.get('cross-origin-opener-policy'), 'same-origin', path);
+        assert.equal(response.headers.get('strict-transport-security'), null, path);
+      }
+    });
+
     it('answers an unknown API route with a 404 problem, not the web app', async () => {
       const response = await fetch(`${server.url}/api/v1/no-such-thing`);
       assert.equal(response.status, 404);
