@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ExternalHistory, ExternalRecord } from '../domain/external-records.js';
+import type { ExternalRecordFacts } from '../domain/fhir/external-history.js';
 import type { Db } from './database.js';
 import type { ExternalRecordTable } from './schema.js';
 
@@ -119,4 +120,35 @@ export async function externalHistory(
     })),
     total: Number(count.count),
   };
+}
+
+/**
+ * Every record from other providers of one client, as imported, for the FHIR export: oldest
+ * first (undated last), each visit before what was done and measured in it.
+ */
+export async function clientExternalRecords(
+  db: Db,
+  practiceId: string,
+  clientId: string,
+): Promise<ExternalRecordFacts[]> {
+  const rows = await db
+    .selectFrom('external_records')
+    .select(['id', 'kind', 'source', 'record_key', 'encounter_key', 'resource'])
+    .where('practice_id', '=', practiceId)
+    .where('client_id', '=', clientId)
+    .orderBy(sql`case when occurred_at is null then 1 else 0 end`)
+    .orderBy('occurred_at')
+    .orderBy(
+      sql`case kind when 'encounter' then 0 when 'document' then 1 when 'procedure' then 2 else 3 end`,
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    source: row.source,
+    recordKey: row.record_key,
+    encounterKey: row.encounter_key,
+    resource: row.resource,
+  }));
 }

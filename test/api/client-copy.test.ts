@@ -5,6 +5,8 @@ import { auditEvents } from '../support/audit.js';
 import { parseCsv } from '../support/csv.js';
 import { dialects } from '../support/dialects.js';
 import { createPractice, type PracticeFixture } from '../support/factories.js';
+import { missingRequiredElements, unresolvedReferences } from '../support/fhir-assertions.js';
+import { fhirSchemaErrors } from '../support/fhir-schema.js';
 import type { Json } from '../support/http.js';
 import { sendIntakeLink } from '../support/intake.js';
 import { pdfSkipReason, pdfText } from '../support/pdf.js';
@@ -66,9 +68,12 @@ for (const { dialect, skip } of dialects) {
       assert.ok(text.includes('the client, for their right of access'));
     });
 
-    it('holds the record as a FHIR R4 Bundle about this client', () => {
+    it('holds the record as a FHIR R4 Bundle about this client, valid against the R4 schema', () => {
       const bundle = JSON.parse(textOf(files['fhir-bundle.json']));
       assert.equal(bundle.resourceType, 'Bundle');
+      assert.deepEqual(fhirSchemaErrors(bundle), []);
+      assert.deepEqual(missingRequiredElements(bundle), []);
+      assert.deepEqual(unresolvedReferences(bundle), []);
       const patients = bundle.entry
         .map((entry: Json) => entry.resource)
         .filter((resource: Json) => resource.resourceType === 'Patient');

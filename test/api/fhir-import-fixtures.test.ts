@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { assertStatus } from '../support/assertions.js';
 import { dialects } from '../support/dialects.js';
 import { createPractice } from '../support/factories.js';
+import { resourcesIn, unresolvedReferences } from '../support/fhir-assertions.js';
+import { fhirSchemaErrors } from '../support/fhir-schema.js';
 import type { Json } from '../support/http.js';
 import {
   fhirDryRun,
@@ -45,7 +47,7 @@ for (const { dialect, skip } of dialects) {
 
       for (const { file, bundle } of fixturesSkip ? [] : syntheaBundles()) {
         const person = file.split('_').slice(0, 2).join('_');
-        it(`imports Synthea's ${person}, and importing again changes nothing`, async () => {
+        it(`imports Synthea's ${person}; importing again changes nothing, and the export carries it on`, async () => {
           const { owner } = await createPractice(server);
           const dryRun = await fhirDryRun(owner, bundle);
           assertStatus(dryRun, 200);
@@ -80,6 +82,21 @@ for (const { dialect, skip } of dialects) {
           assert.equal(history.body.source, sum(patient.historyAdded) > 0 ? 'import' : null);
           const external = await owner.get(`/api/v1/clients/${patient.clientId}/external-records`);
           assert.equal(external.body.total, sum(patient.recordsAdded));
+
+          // Leaving again: the practice's export carries every visit, procedure and result
+          // from Synthea as valid R4, and the next practice imports all of them.
+          const download = await owner.get(`/api/v1/clients/${patient.clientId}/fhir`);
+          assertStatus(download, 200);
+          assert.deepEqual(fhirSchemaErrors(download.body), []);
+          assert.deepEqual(unresolvedReferences(download.body), []);
+          const carried = resourcesIn(download.body).filter((resource) =>
+            resource.meta?.tag?.some((tag: Json) => tag.code === 'other-provider'),
+          );
+          assert.equal(carried.length, sum(patient.recordsAdded));
+          const next = await createPractice(server);
+          const moved = await fhirImport(next.owner, download.body);
+          assertStatus(moved, 200);
+          assert.deepEqual(moved.body.patients[0].recordsAdded, patient.recordsAdded);
 
           const again = await fhirImport(owner, bundle);
           assertStatus(again, 200);
@@ -191,6 +208,16 @@ for (const { dialect, skip } of dialects) {
 
         const again = await fhirImport(owner, bundle);
         assert.equal(again.body.changesNothing, true);
+
+        const download = await owner.get(`/api/v1/clients/${patient.clientId}/fhir`);
+        assert.deepEqual(fhirSchemaErrors(download.body), []);
+        assert.deepEqual(unresolvedReferences(download.body), []);
+        const copyOf = (id: string) =>
+          resourcesIn(download.body).find((resource) => resource.id === id);
+        assert.equal(copyOf(records[0]!.id).encounter.reference, `urn:uuid:${visit.id}`);
+        const appendectomy = copyOf(records[1]!.id);
+        assert.equal(appendectomy.code.text, 'Appendectomy');
+        assert.equal(appendectomy.performer[0].actor.display, 'Dr Cecil Surgeon');
       });
     },
   );

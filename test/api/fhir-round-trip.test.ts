@@ -4,10 +4,18 @@ import { after, before, describe, it } from 'node:test';
 import { assertStatus } from '../support/assertions.js';
 import { dialects } from '../support/dialects.js';
 import { createPractice } from '../support/factories.js';
+import {
+  missingRequiredElements,
+  resourcesIn,
+  unresolvedReferences,
+} from '../support/fhir-assertions.js';
+import { clinicalContent, resources, visitContent } from '../support/fhir-clinical-content.js';
+import { fhirSchemaErrors } from '../support/fhir-schema.js';
 import { historyInput, saveHistory } from '../support/health-history.js';
 import type { ApiClient, Json } from '../support/http.js';
 import { fhirImport } from '../support/imports.js';
-import { signedNote } from '../support/notes.js';
+import { noteContent, signedNote } from '../support/notes.js';
+import { recordScores } from '../support/outcomes.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { sessionToDocument } from '../support/sessions.js';
 
@@ -18,11 +26,6 @@ async function exported(caller: ApiClient, clientId: string): Promise<Json> {
   return typeof response.body === 'string' ? JSON.parse(response.body) : response.body;
 }
 
-const resources = (bundle: Json, type: string): Json[] =>
-  bundle.entry
-    .map((entry: Json) => entry.resource)
-    .filter((resource: Json) => resource.resourceType === type);
-
 /** A calendar day some months from now, as a due date is. */
 const inMonths = (months: number) =>
   new Date(Date.now() + months * 30 * 86_400_000).toISOString().slice(0, 10);
@@ -30,78 +33,6 @@ const inMonths = (months: number) =>
 /** A health history's entries without the ids each practice gives them. */
 const withoutIds = (entries: Json[]) =>
   entries.map(({ id: _id, ...entry }: Json) => JSON.stringify(entry)).sort();
-
-/** Codes of Palpate's own vocabularies and of standard terminologies; not practice ids. */
-const sharedCodes = (concept: Json) =>
-  (concept?.coding ?? [])
-    .filter((coding: Json) => !String(coding.system).startsWith('urn:palpate:practice:'))
-    .map((coding: Json) => `${coding.system}|${coding.code}`)
-    .sort();
-
-/**
- * What a clinician receiving the record reads, without the ids and dates that belong to the
- * practice holding it: the person, and each allergy, condition, medication, surgery or
- * injury, and goal of their health history.
- */
-function clinicalContent(bundle: Json) {
-  const [patient] = resources(bundle, 'Patient');
-  const sorted = (rows: unknown[]) => rows.map((row) => JSON.stringify(row)).sort();
-  return {
-    patient: {
-      name: patient.name?.map((name: Json) => [name.family, name.given]),
-      birthDate: patient.birthDate,
-      telecom: patient.telecom?.map((point: Json) => [point.system, point.value]).sort(),
-    },
-    allergies: sorted(
-      resources(bundle, 'AllergyIntolerance').map((allergy) => [
-        allergy.code.text,
-        sharedCodes(allergy.code),
-        allergy.criticality ?? null,
-        allergy.reaction ?? null,
-      ]),
-    ),
-    conditions: sorted(
-      resources(bundle, 'Condition').map((condition) => [
-        condition.code.text,
-        sharedCodes(condition.code),
-        sharedCodes(condition.clinicalStatus),
-        condition.onsetDateTime ?? null,
-        condition.abatementDateTime ?? null,
-        (condition.bodySite ?? []).map(sharedCodes),
-      ]),
-    ),
-    medications: sorted(
-      resources(bundle, 'MedicationStatement').map((medication) => [
-        medication.medicationCodeableConcept.text,
-        sharedCodes(medication.medicationCodeableConcept),
-        medication.status,
-        medication.dosage ?? null,
-        medication.reasonCode ?? null,
-      ]),
-    ),
-    surgeries: sorted(
-      resources(bundle, 'Procedure')
-        .filter((procedure) => procedure.category?.text === 'Surgical history')
-        .map((procedure) => [
-          procedure.code.text,
-          sharedCodes(procedure.code),
-          procedure.performedDateTime,
-        ]),
-    ),
-    areasToAvoid: sorted(
-      resources(bundle, 'Flag').map((flag) => [flag.code.text, flag.extension ?? null]),
-    ),
-    goals: sorted(
-      resources(bundle, 'Goal')
-        .filter((goal) =>
-          goal.identifier?.some((identifier: Json) =>
-            String(identifier.system).endsWith(':health-history-entry'),
-          ),
-        )
-        .map((goal) => goal.description.text),
-    ),
-  };
-}
 
 for (const { dialect, skip } of dialects) {
   describe(`a client's record through FHIR and back on ${dialect}`, { skip }, () => {
@@ -113,7 +44,7 @@ for (const { dialect, skip } of dialects) {
       await server?.close();
     });
 
-    it('exports a client, imports them into a fresh practice, and exports the same clinical content', async () => {
+    it('exports a client, imports them into a fresh practice, and exports the same clinical content, visits and notes included', async () => {
       const world = await sessionToDocument(server);
       await saveHistory(
         world.therapist.client,
@@ -192,7 +123,44 @@ for (const { dialect, skip } of dialects) {
           ],
         }),
       );
-      await signedNote(world.therapist.client, world.session.id);
+      // Measured and scored at the session, then signed, amended, and reflected on privately.
+      await recordScores(world.therapist.client, world.client.id, {
+        sessionId: world.session.id,
+        scores: [{ measureId: 'nprs', value: 5 }],
+      });
+      await signedNote(
+        world.therapist.client,
+        world.session.id,
+        noteContent({
+          treatment: {
+            techniques: [
+              { technique: 'swedish', regions: ['upper_trapezius_l'], minutes: 20, pressure: 2 },
+              {
+                technique: 'myofascial_release',
+                regions: ['lumbar_erectors_r', 'gluteals_r'],
+                minutes: 25,
+                pressure: 3,
+              },
+            ],
+          },
+        }),
+      );
+      const addendum = `Pressure on the glutes was 4, not 3 (${randomUUID().slice(0, 8)}).`;
+      assertStatus(
+        await world.therapist.client.post(`/api/v1/sessions/${world.session.id}/note/addenda`, {
+          reason: 'Wrong pressure recorded',
+          text: addendum,
+        }),
+        201,
+      );
+      const reflection = `Private doubt about the referral ${randomUUID().slice(0, 8)}`;
+      assertStatus(
+        await world.therapist.client.post(`/api/v1/clients/${world.client.id}/reflections`, {
+          text: reflection,
+          sessionId: world.session.id,
+        }),
+        201,
+      );
       const first = await exported(world.practice.owner, world.client.id);
 
       const fresh = await createPractice(server);
@@ -209,6 +177,12 @@ for (const { dialect, skip } of dialects) {
         areasToAvoid: 1,
         pregnancy: 1,
       });
+      assert.deepEqual(patient.recordsAdded, {
+        encounters: 1,
+        procedures: 2,
+        observations: 3,
+        documents: 1,
+      });
       const again = await fhirImport(fresh.owner, first);
       assertStatus(again, 200);
       assert.equal(again.body.changesNothing, true, 'importing the same bundle again adds nothing');
@@ -221,6 +195,54 @@ for (const { dialect, skip } of dialects) {
       assert.equal(before.surgeries.length, 1);
       assert.equal(before.areasToAvoid.length, 1);
       assert.deepEqual(clinicalContent(second), before);
+
+      // The visit itself: what was done where, the pain before and after, the NPRS, the note.
+      const visits = visitContent(first);
+      assert.deepEqual(
+        [visits.encounters, visits.procedures, visits.observations, visits.notes].map(
+          (rows) => rows.length,
+        ),
+        [1, 2, 3, 1],
+      );
+      const bodySites = resources(first, 'Procedure').flatMap((procedure) =>
+        (procedure.bodySite ?? []).map((site: Json) => site.text),
+      );
+      assert.equal(bodySites.length, 3, JSON.stringify(bodySites));
+      assert.ok(visits.notes[0]!.includes(addendum), 'the addendum travels with its note');
+      assert.deepEqual(visitContent(second), visits);
+
+      // The copy is a valid R4 export of its own: every reference resolves, and what came
+      // from the first practice says so.
+      assert.deepEqual(fhirSchemaErrors(second), []);
+      assert.deepEqual(missingRequiredElements(second), []);
+      assert.deepEqual(unresolvedReferences(second), []);
+      const [secondPatient] = resources(second, 'Patient');
+      const fromElsewhere = (resource: Json) =>
+        resource.meta?.tag?.some((tag: Json) => tag.code === 'other-provider') === true;
+      const external = resourcesIn(second).filter(fromElsewhere);
+      assert.deepEqual(external.map((resource) => resource.resourceType).sort(), [
+        'Composition',
+        'Encounter',
+        'Observation',
+        'Observation',
+        'Observation',
+        'Procedure',
+        'Procedure',
+      ]);
+      for (const resource of external)
+        assert.equal(resource.subject.reference, `urn:uuid:${secondPatient.id}`);
+      // The new practice's own resources are its patient's history; none is tagged.
+      assert.ok(resources(second, 'Condition').every((condition) => !fromElsewhere(condition)));
+      for (const bundle of [first, second])
+        assert.ok(!JSON.stringify(bundle).includes(reflection), 'no reflection leaves');
+
+      // And on to a third practice: nothing is lost by a second move either.
+      const third = await createPractice(server);
+      const movedAgain = await fhirImport(third.owner, second);
+      assertStatus(movedAgain, 200);
+      const thirdExport = await exported(third.owner, movedAgain.body.patients[0].clientId);
+      assert.deepEqual(visitContent(thirdExport), visits);
+      assert.deepEqual(clinicalContent(thirdExport), before);
 
       // What the safety rules read arrives as it was entered: an anaphylaxis is not just
       // "severe", a moderate allergy not "mild", the pregnancy and the areas to avoid are there.
@@ -240,12 +262,16 @@ for (const { dialect, skip } of dialects) {
         'severe',
       ]);
 
-      const external = await fresh.owner.get(
-        `/api/v1/clients/${patient.clientId}/external-records`,
+      // On the chart the visit stays another provider's history, apart from the new
+      // practice's own sessions and notes.
+      const records = await fresh.owner.get(`/api/v1/clients/${patient.clientId}/external-records`);
+      assert.deepEqual(
+        [...new Set(records.body.records.map((record: Json) => record.kind))].sort(),
+        ['document', 'encounter', 'observation', 'procedure'],
       );
-      const kinds = new Set(external.body.records.map((record: Json) => record.kind));
-      assert.ok(kinds.has('encounter'), 'the session arrives as a visit from another provider');
-      assert.ok(kinds.has('observation'), 'its pain scores arrive as observations');
+      const sessions = await fresh.owner.get(`/api/v1/clients/${patient.clientId}/timeline`);
+      assertStatus(sessions, 200);
+      assert.ok(!JSON.stringify(sessions.body).includes('Pressure on the glutes'));
     });
   });
 }

@@ -18,6 +18,8 @@ import {
 } from '../support/cli.js';
 import { testRuntime } from '../support/clock.js';
 import { dialects } from '../support/dialects.js';
+import { unresolvedReferences } from '../support/fhir-assertions.js';
+import { fhirSchemaErrors } from '../support/fhir-schema.js';
 import { ApiClient } from '../support/http.js';
 import { pdfSkipReason, pdfText } from '../support/pdf.js';
 import { clientWithRecord, reflectionSecret, textOf, unzip } from '../support/record-export.js';
@@ -124,7 +126,7 @@ for (const { dialect, skip } of dialects) {
         if (!name.endsWith('.pdf')) assert.ok(!textOf(content).includes('scrypt$'), name);
     });
 
-    it('writes each client’s full copy in a folder of its own', () => {
+    it('writes each client’s full copy in a folder of its own, its FHIR Bundle valid R4', () => {
       const tables = clientTables.filter((entry) => !entry.notInClientCopy);
       for (const id of clientIds) {
         const folderOf = Object.keys(files)
@@ -136,6 +138,13 @@ for (const { dialect, skip } of dialects) {
           assert.ok(files[`${prefix}/tables/${entry.table}.json`], entry.table);
         const [client] = JSON.parse(textOf(files[`${prefix}/tables/clients.json`]));
         assert.equal(client.id, id);
+      }
+      const bundles = Object.keys(files).filter((name) => name.endsWith('/fhir-bundle.json'));
+      assert.equal(bundles.length, clientIds.length);
+      for (const name of bundles) {
+        const bundle = JSON.parse(textOf(files[name]));
+        assert.deepEqual(fhirSchemaErrors(bundle), [], name);
+        assert.deepEqual(unresolvedReferences(bundle), [], name);
       }
       const zoe = Object.keys(files).find(
         (name) => name.endsWith('record.pdf') && name.includes('muller-lukasiewicz-zoe'),

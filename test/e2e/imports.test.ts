@@ -4,7 +4,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { assertAccessible } from '../support/accessibility.js';
 import { browserSkipReason, launchBrowser } from '../support/browser.js';
-import { createPractice, createStaff } from '../support/factories.js';
+import { createClient, createPractice, createStaff } from '../support/factories.js';
 import type { Json } from '../support/http.js';
 import { fhirImport, ownBundle } from '../support/imports.js';
 import { closeContexts, signedInPage } from '../support/pages.js';
@@ -32,13 +32,20 @@ describe('importing clients in the browser', { skip: browserSkipReason() }, () =
     await server?.close();
   });
 
-  it('imports a client list: upload, adjust a column, fix the line with a problem, import', async () => {
+  it('imports a client list: upload, adjust a column, fix the line with a problem, hold back a duplicate, import', async () => {
     const practice = await createPractice(server);
+    // Amara is already a client: the same name and date of birth as line 4 of the list.
+    const { client: amara } = await createClient(practice.owner, {
+      legalFirstName: 'Amara',
+      legalLastName: 'Diallo',
+      dateOfBirth: '1992-12-02',
+    });
     const { page } = await signedInPage(browser, server, practice.ownerEmail, { path: '/clients' });
     await page.getByRole('link', { name: 'Import' }).click();
     await page.getByRole('heading', { name: 'Import clients', level: 1 }).waitFor();
     await chooseFile(page, 'Client list (CSV file)', fixture('csv/clients-for-browser.csv'));
 
+    // The guessed mapping, one column the guess left out mapped by hand, and the preview.
     const whereFrom = page.getByLabel('Field for the column “Where from”');
     await whereFrom.waitFor();
     assert.equal(await page.getByLabel('Field for the column “Born”').inputValue(), 'dateOfBirth');
@@ -49,21 +56,38 @@ describe('importing clients in the browser', { skip: browserSkipReason() }, () =
     await preview.getByRole('cell', { name: 'Longueuil' }).waitFor();
     await assertAccessible(page, 'import-client-list-columns');
 
+    // The dry run: the problem at its line and column, the duplicate, and no import offered.
     await page.getByRole('button', { name: 'Check the list' }).click();
     const problems = page.getByRole('region', { name: 'Lines with problems' });
     const born = problems.getByLabel('Line 3, Born');
     await born.waitFor();
     await problems.getByText('“31/02/1966” is not a date read as day/month/year.').waitFor();
-    await page
-      .getByRole('status', { name: 'Result of the check' })
-      .getByText('1 with problems')
-      .waitFor();
+    const result = page.getByRole('status', { name: 'Result of the check' });
+    await result.getByText('1 with problems').waitFor();
+    await result.getByText('1 possible duplicate held back').waitFor();
+    const duplicates = page.getByRole('region', { name: 'Possible duplicates' });
+    await duplicates.getByText(/Line 4 — Amara Diallo/).waitFor();
+    await duplicates.getByRole('link', { name: 'Amara Diallo' }).waitFor();
+    assert.equal(
+      await duplicates.getByRole('checkbox', { name: 'Import line 4 anyway' }).isChecked(),
+      false,
+    );
+    assert.equal(await page.getByRole('button', { name: /^Import \d/ }).count(), 0);
     await assertAccessible(page, 'import-client-list-problems');
+    assert.equal(
+      (await practice.owner.get('/api/v1/clients')).body.total,
+      1,
+      'a dry run saves nothing',
+    );
 
     await born.fill('28/02/1966');
     await page.getByRole('button', { name: 'Check again' }).click();
-    await page.getByRole('button', { name: 'Import 3 clients' }).click();
-    await page.getByText('Imported 3 clients, 1 with notes in their health history.').waitFor();
+    await page.getByRole('button', { name: 'Import 2 clients' }).click();
+    await page
+      .getByText(
+        'Imported 2 clients, 1 with notes in their health history. 1 possible duplicate was not imported.',
+      )
+      .waitFor();
     await assertAccessible(page, 'import-client-list-done');
 
     const list = await practice.owner.get('/api/v1/clients?q=Nakamura');
@@ -72,6 +96,12 @@ describe('importing clients in the browser', { skip: browserSkipReason() }, () =
     assert.deepEqual(
       [details.body.dateOfBirth, details.body.address.city],
       ['1966-02-28', 'Laval'],
+    );
+    const diallos = await practice.owner.get('/api/v1/clients?q=Diallo');
+    assert.deepEqual(
+      (diallos.body.clients as Json[]).map((client) => client.id),
+      [amara.id],
+      'the duplicate was held back',
     );
   });
 

@@ -83,16 +83,21 @@ export function referencesIn(value: unknown): string[] {
 }
 
 /**
- * References of a bundle's entries that point at nothing in the bundle. Entries that are
- * Bundles themselves (a note's document) are checked on their own, as a reader would.
+ * References of a bundle's entries that point at nothing in the bundle, nor at a resource
+ * the entry contains (`#id`). Entries that are Bundles themselves (a note's document) are
+ * checked on their own, as a reader would.
  */
 export function unresolvedReferences(bundle: Json): string[] {
   const urls = new Set((bundle.entry ?? []).map((entry: Json) => entry.fullUrl as string));
-  return (bundle.entry ?? []).flatMap((entry: Json) =>
-    entry.resource.resourceType === 'Bundle'
-      ? unresolvedReferences(entry.resource)
-      : referencesIn(entry.resource).filter((reference) => !urls.has(reference)),
-  );
+  return (bundle.entry ?? []).flatMap((entry: Json) => {
+    if (entry.resource.resourceType === 'Bundle') return unresolvedReferences(entry.resource);
+    const contained = new Set(
+      (entry.resource.contained ?? []).map((resource: Json) => `#${resource.id}`),
+    );
+    return referencesIn(entry.resource).filter(
+      (reference) => !urls.has(reference) && !contained.has(reference),
+    );
+  });
 }
 
 /** Every resource of a bundle, those of nested document Bundles included. */

@@ -112,6 +112,72 @@ describe('reading a bundle', () => {
     );
   });
 
+  it('reads a document inside a collection once, where it is, without its copies of the rest', () => {
+    const composition = {
+      resourceType: 'Composition',
+      id: 'note-1',
+      subject: { reference: 'urn:uuid:1' },
+      encounter: { reference: 'urn:uuid:2' },
+    };
+    const visit = {
+      resourceType: 'Encounter',
+      id: 'visit-1',
+      subject: { reference: 'urn:uuid:1' },
+    };
+    const reading = readBundle(
+      bundleOf([
+        { fullUrl: 'urn:uuid:1', resource: patient },
+        { fullUrl: 'urn:uuid:2', resource: visit },
+        {
+          resource: {
+            resourceType: 'Bundle',
+            type: 'document',
+            entry: [
+              { fullUrl: 'urn:uuid:3', resource: composition },
+              { fullUrl: 'urn:uuid:1', resource: patient },
+              { fullUrl: 'urn:uuid:2', resource: visit },
+            ],
+          },
+        },
+      ]),
+    );
+    assert.deepEqual(reading.errors, []);
+    assert.deepEqual(
+      reading.entries.map((entry) => [entry.index, entry.resourceType, entry.location]),
+      [
+        [0, 'Patient', 'entry[0].resource'],
+        [1, 'Encounter', 'entry[1].resource'],
+        [2, 'Composition', 'entry[2].resource.entry[0].resource'],
+      ],
+    );
+    const note = reading.entries[2]!;
+    const subject = reading.resolve(composition.subject, note);
+    assert.equal(subject.kind === 'entry' && subject.entry.index, 0);
+  });
+
+  it('places a problem inside a nested document at its entry, and refuses a different resource under a taken fullUrl', () => {
+    const reading = readBundle(
+      bundleOf([
+        { fullUrl: 'urn:uuid:1', resource: patient },
+        {
+          resource: {
+            resourceType: 'Bundle',
+            type: 'document',
+            entry: [
+              { resource: { resourceType: 'Observation', context: {}, status: 'final' } },
+              { fullUrl: 'urn:uuid:1', resource: { ...patient, birthDate: '1990-01-01' } },
+            ],
+          },
+        },
+      ]),
+    );
+    assert.deepEqual(
+      reading.errors.map((error) => error.field),
+      ['entry[1].resource.entry[0].resource.context', 'entry[1].resource.entry[1].fullUrl'],
+    );
+    assert.match(reading.errors[1]!.message, /already the fullUrl of entry\[0\]/);
+  });
+
   it('names the source by meta.source, else by the patient identifier system', () => {
     const identified = { ...patient, identifier: [{ system: 'urn:oid:1.2.3', value: '42' }] };
     assert.equal(

@@ -111,9 +111,10 @@ export function readBundle(input: unknown): BundleReading {
   const entries: BundleEntry[] = [];
   const byFullUrl = new Map<string, BundleEntry>();
   const byTypeAndId = new Map<string, BundleEntry>();
+  const documents: Array<{ index: number; at: string; entries: unknown[] }> = [];
 
-  rawEntries.forEach((raw: unknown, index) => {
-    const at = `entry[${index}]`;
+  /** Reads one entry; `index` is the top-level entry it is, or is inside of. */
+  const readEntry = (raw: unknown, index: number, at: string, nested: boolean): void => {
     if (!isObject(raw)) {
       errors.push({ field: at, message: 'Each entry must be an object.' });
       return;
@@ -157,6 +158,17 @@ export function readBundle(input: unknown): BundleReading {
       });
       return;
     }
+    // A document inside a collection (how Palpate and others send signed notes): its entries
+    // are read after the collection's own, so what the document repeats is read once.
+    if (
+      !nested &&
+      entryType === 'Bundle' &&
+      textOf(resource['type']) === 'document' &&
+      Array.isArray(resource['entry'])
+    ) {
+      documents.push({ index, at: `${at}.resource`, entries: resource['entry'] });
+      return;
+    }
     for (const sign of otherVersionSigns(resource)) {
       errors.push({ field: `${at}.resource.${sign.path}`, message: sign.message });
     }
@@ -177,12 +189,22 @@ export function readBundle(input: unknown): BundleReading {
       id: id && idPattern.test(id) ? id : null,
       location: `${at}.resource`,
     };
+    if (nested) {
+      // The document's copy of a resource the collection holds (its patient, the visit) is
+      // read once; a different resource under a name already taken is still refused below.
+      const same = fullUrl
+        ? byFullUrl.get(fullUrl)
+        : entry.id
+          ? byTypeAndId.get(`${entryType}/${entry.id}`)
+          : undefined;
+      if (same && JSON.stringify(same.resource) === JSON.stringify(resource)) return;
+    }
     if (fullUrl) {
       const earlier = byFullUrl.get(fullUrl);
       if (earlier) {
         errors.push({
           field: `${at}.fullUrl`,
-          message: `"${fullUrl}" is already the fullUrl of entry[${earlier.index}]; each entry needs its own.`,
+          message: `"${fullUrl}" is already the fullUrl of ${earlier.location.replace(/\.resource$/, '')}; each entry needs its own.`,
         });
       } else {
         byFullUrl.set(fullUrl, entry);
@@ -192,7 +214,21 @@ export function readBundle(input: unknown): BundleReading {
       byTypeAndId.set(`${entryType}/${entry.id}`, entry);
     }
     entries.push(entry);
-  });
+  };
+
+  rawEntries.forEach((raw: unknown, index) => readEntry(raw, index, `entry[${index}]`, false));
+  for (const held of documents) {
+    if (entries.length + held.entries.length > maxBundleEntries) {
+      errors.push({
+        field: held.at,
+        message: `With this document the bundle holds more than ${maxBundleEntries} entries; at most ${maxBundleEntries} are imported at once. Split it by patient.`,
+      });
+      break;
+    }
+    held.entries.forEach((raw: unknown, inner) =>
+      readEntry(raw, held.index, `${held.at}.entry[${inner}]`, true),
+    );
+  }
 
   const resolve = (reference: unknown, from: BundleEntry): Resolution => {
     const value = isObject(reference) ? textOf(reference['reference']) : null;

@@ -25,7 +25,8 @@ describe('a client’s record as a FHIR R4 Bundle', () => {
 
   it('escapes the therapist’s words in the note’s narrative', () => {
     const [document] = ofType(clientRecordBundle(recordFacts()), 'Bundle');
-    const composition = document!.entry![0]!.resource;
+    // A note's document holds Palpate's own resources only (no other provider's).
+    const composition = document!.entry![0]!.resource as EntryResource;
     assert.equal(composition.resourceType, 'Composition');
     const subjective = composition.resourceType === 'Composition' ? composition.section[0]! : null;
     assert.match(subjective!.text.div, /Neck &lt;stiff&gt; &amp; sore/);
@@ -78,7 +79,7 @@ describe('a client’s record as a FHIR R4 Bundle', () => {
   it('points the note’s treatment section at the Procedure of each technique', () => {
     const [document] = ofType(clientRecordBundle(recordFacts()), 'Bundle');
     const entries = document!.entry!;
-    const composition = entries[0]!.resource;
+    const composition = entries[0]!.resource as EntryResource;
     if (composition.resourceType !== 'Composition') throw new Error('no composition first');
     const treatment = composition.section.find((section) => section.title === 'Treatment');
     const procedure = entries.find((entry) => entry.resource.resourceType === 'Procedure');

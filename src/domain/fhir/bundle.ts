@@ -1,5 +1,6 @@
 import { consentResources } from './consents.js';
 import { encounterResource } from './encounters.js';
+import { externalResources, type ExternalRecordFacts } from './external-history.js';
 import { healthHistoryResources } from './health-history.js';
 import {
   bundleLinks,
@@ -13,7 +14,13 @@ import { carePlanResource, goalResource, scoreObservation } from './outcomes.js'
 import { organizationResource, patientResource, practitionerResource } from './people.js';
 import { mappingContext, type ClientRecord, type MappingContext } from './record.js';
 import { painObservations, techniqueProcedure } from './treatment.js';
-import type { Bundle, BundleEntry, ClinicalResource, Composition } from './types.js';
+import type {
+  Bundle,
+  BundleEntry,
+  ClinicalResource,
+  Composition,
+  ExternalResource,
+} from './types.js';
 
 /**
  * A client's whole record as FHIR R4, assembled from the mapping functions beside this file.
@@ -68,7 +75,10 @@ export function outcomeResources(
   ];
 }
 
-export function entryOf(resource: ClinicalResource | Bundle, links: FhirLinks): BundleEntry {
+export function entryOf(
+  resource: ClinicalResource | ExternalResource | Bundle,
+  links: FhirLinks,
+): BundleEntry {
   return { fullUrl: links.fullUrl(resource.resourceType, resource.id ?? ''), resource };
 }
 
@@ -122,9 +132,13 @@ export function noteDocument(
 
 /**
  * The export: a `collection` Bundle of the whole record. The notes' Compositions travel inside
- * their document Bundles; everything else is an entry of its own.
+ * their document Bundles; everything else is an entry of its own. History imported from other
+ * providers comes last, each resource as its source sent it and tagged as theirs.
  */
-export function clientRecordBundle(record: ClientRecord): Bundle {
+export function clientRecordBundle(
+  record: ClientRecord,
+  externalRecords: readonly ExternalRecordFacts[] = [],
+): Bundle {
   const context = mappingContext(record, bundleLinks);
   const resources = clientResources(record, context);
   const pool = new Map(
@@ -141,6 +155,8 @@ export function clientRecordBundle(record: ClientRecord): Bundle {
     const sessionId = noteSessions.get(resource.id) ?? resource.id;
     return entryOf(noteDocument(sessionId, resource, pool), bundleLinks);
   });
+  for (const resource of externalResources(externalRecords, context))
+    entries.push(entryOf(resource, bundleLinks));
   const id = `${record.client.id}-export`;
   return {
     resourceType: 'Bundle',

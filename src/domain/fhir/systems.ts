@@ -36,6 +36,8 @@ export const palpateVocabulary = {
   observation: 'urn:palpate:observation',
   consentKind: 'urn:palpate:consent-kind',
   noteSection: 'urn:palpate:note-section',
+  /** Tags a resource that came from another provider's record (code `other-provider`). */
+  recordOrigin: 'urn:palpate:record-origin',
 } as const;
 
 /**

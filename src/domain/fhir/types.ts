@@ -291,7 +291,7 @@ export interface Composition extends ResourceBase {
 
 export interface BundleEntry {
   fullUrl: string;
-  resource: ClinicalResource | Bundle;
+  resource: ClinicalResource | ExternalResource | Bundle;
   search?: { mode: 'match' | 'include' };
 }
 
@@ -342,6 +342,17 @@ export interface CapabilityStatement {
       operation?: Array<{ name: string; definition: string }>;
     }>;
   }>;
+}
+
+/**
+ * Another provider's encounter, procedure, observation or document, leaving as it came in
+ * (domain/fhir/external-history.ts): its elements are the source's, so they are not typed here.
+ */
+export interface ExternalResource {
+  resourceType: 'Encounter' | 'Procedure' | 'Observation' | 'Composition';
+  id: string;
+  meta: { source?: string; tag: Coding[] };
+  [element: string]: unknown;
 }
 
 /** Every resource a client's record becomes. */

@@ -197,7 +197,7 @@ export function ClientListImport({ mayImportNotes }: { mayImportNotes: boolean }
                   `, ${report.counts.withNotes} with notes in their health history`}
                 .
                 {report.counts.duplicate > 0 &&
-                  ` ${report.counts.duplicate} possible duplicates were not imported.`}
+                  ` ${report.counts.duplicate} possible ${report.counts.duplicate === 1 ? 'duplicate was' : 'duplicates were'} not imported.`}
               </Alert>
               <List size="sm">
                 {created.slice(0, 20).map((row) => (

@@ -81,7 +81,8 @@ export function ClientListReview({
         )}
         {counts.duplicate > 0 && (
           <Badge color="orange" variant="light">
-            {counts.duplicate} possible duplicates held back
+            {counts.duplicate} possible {counts.duplicate === 1 ? 'duplicate' : 'duplicates'} held
+            back
           </Badge>
         )}
         {counts.skipped > 0 && <Badge variant="light">{counts.skipped} left out</Badge>}
