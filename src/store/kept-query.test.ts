@@ -67,15 +67,13 @@ for (const { dialect, skip } of dialects) {
       const { db } = suite.store;
       const practice = await storedPractice(db, runtime);
       const client = await storedClient(db, runtime, practice.id, { legalLastName: 'Kept' });
-      const renamed = await db
-        .transaction()
-        .execute((trx) =>
-          renameClient.first(trx, {
-            id: client.id,
-            firstName: 'Ada',
-            at: runtime.now().toISOString(),
-          }),
-        );
+      const renamed = await db.transaction().execute((trx) =>
+        renameClient.first(trx, {
+          id: client.id,
+          firstName: 'Ada',
+          at: runtime.now().toISOString(),
+        }),
+      );
       assert.deepEqual(renamed, { legal_first_name: 'Ada', version: 2 });
       await assert.rejects(
         db.transaction().execute(async (trx) => {

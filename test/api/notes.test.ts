@@ -100,7 +100,10 @@ for (const { dialect, skip } of dialects) {
       });
       assertStatus(response, 200);
       assert.equal(response.headers.get('preference-applied'), null);
-      assert.deepEqual(response.body.content, (await readNote(therapist.client, session.id)).content);
+      assert.deepEqual(
+        response.body.content,
+        (await readNote(therapist.client, session.id)).content,
+      );
       assert.equal(response.body.content.subjective.painBefore, 6);
     });
 
