@@ -38,18 +38,7 @@ const noteStateColumns = [
 ] as const;
 
 function toNote(row: Pick<NoteTable, (typeof noteStateColumns)[number] | 'content'>): Note {
-  return {
-    sessionId: row.session_id,
-    clientId: row.client_id,
-    authorId: row.author_id,
-    content: JSON.parse(row.content) as NoteContent,
-    status: row.signed_at ? 'signed' : 'draft',
-    signedAt: row.signed_at,
-    signedBy: row.signed_by,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  return savedNote(row, JSON.parse(row.content) as NoteContent);
 }
 
 /**
@@ -103,10 +92,6 @@ export async function findNote(
   return row ? toNote(row) : undefined;
 }
 
-/**
- * Saves a draft. The first save creates the note (expected version 0); later saves must name
- * the version they edited, so two tabs or devices can never overwrite each other silently.
- */
 // The autosave: kept compiled, since a therapist's typing sends one every few seconds.
 const draftUpdate = keptQuery(
   [
@@ -145,6 +130,10 @@ const draftUpdate = keptQuery(
       .returning(noteStateColumns),
 );
 
+/**
+ * Saves a draft. The first save creates the note (expected version 0); later saves must name
+ * the version they edited, so two tabs or devices can never overwrite each other silently.
+ */
 export async function saveDraft(
   db: Db,
   note: {
