@@ -1,4 +1,5 @@
 import type { ExternalRecordKind } from '../external-records.js';
+import { isObject, type FhirObject } from '../fhir-import/fhir-json.js';
 import { referenceTo } from './links.js';
 import type { MappingContext } from './record.js';
 import { palpateVocabulary } from './systems.js';
@@ -34,9 +35,7 @@ const resourceTypes: Record<ExternalRecordKind, ExternalResource['resourceType']
 /** `urn:…`, `https://…`: a URI that is already absolute. */
 const absoluteUri = /^[a-z][a-z0-9+.-]*:\S+$/i;
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+type Json = FhirObject;
 
 /** What a reference the bundle cannot resolve pointed at, as an identifier a reader can use. */
 function pointedAt(reference: string, source: string): Identifier | { value: string } {
