@@ -8,7 +8,7 @@ import {
 } from '../support/accessibility.js';
 import { browserSkipReason, launchBrowser, newPage } from '../support/browser.js';
 import { uniqueEmail } from '../support/factories.js';
-import { closeContexts, pageHeading, signedInPage } from '../support/pages.js';
+import { closeContexts, pageHeading, SharedPage } from '../support/pages.js';
 import { startWebTestServer, type TestServer } from '../support/server.js';
 
 describe('every page passes axe (WCAG 2.1 AA) on a tablet', { skip: browserSkipReason() }, () => {
@@ -16,6 +16,8 @@ describe('every page passes axe (WCAG 2.1 AA) on a tablet', { skip: browserSkipR
   let freshServer: TestServer;
   let browser: Browser;
   let practice: FurnishedPractice;
+  /** The pages of `server` take turns on one tab, each opened as a new context would be. */
+  let tablet: SharedPage;
 
   before(async () => {
     [server, freshServer, browser] = await Promise.all([
@@ -24,15 +26,16 @@ describe('every page passes axe (WCAG 2.1 AA) on a tablet', { skip: browserSkipR
       launchBrowser(),
     ]);
     practice = await furnishedPractice(server);
+    tablet = new SharedPage(browser, server, 'tablet');
   });
   afterEach(() => closeContexts(browser));
   after(async () => {
+    await tablet?.close();
     await browser?.close();
     await Promise.all([server?.close(), freshServer?.close()]);
   });
 
-  const asOwner = (path: string) =>
-    signedInPage(browser, server, practice.ownerEmail, { path, viewport: 'tablet' });
+  const asOwner = (path: string) => tablet.open(path, { as: practice.ownerEmail });
 
   describe('signed out', () => {
     it('the setup page', async () => {
@@ -43,8 +46,7 @@ describe('every page passes axe (WCAG 2.1 AA) on a tablet', { skip: browserSkipR
     });
 
     it('the sign-in page, with a failed attempt showing', async () => {
-      const { page } = await newPage(browser, server.url, 'tablet');
-      await page.goto('/login');
+      const page = await tablet.open('/login');
       await page.getByLabel('Email', { exact: true }).fill(practice.ownerEmail);
       await page.getByLabel('Password', { exact: true }).fill('wrong password');
       await page.getByRole('button', { name: 'Sign in' }).click();
@@ -53,15 +55,13 @@ describe('every page passes axe (WCAG 2.1 AA) on a tablet', { skip: browserSkipR
     });
 
     it('the invitation page', async () => {
-      const { page } = await newPage(browser, server.url, 'tablet');
-      await page.goto(await invitationLink(practice, 'Ivy Invited'));
+      const page = await tablet.open(await invitationLink(practice, 'Ivy Invited'));
       await page.getByLabel('Confirm password').waitFor();
       await assertAccessible(page, 'tablet-invite');
     });
 
     it('the page for a dead invitation link', async () => {
-      const { page } = await newPage(browser, server.url, 'tablet');
-      await page.goto('/invite/this-is-not-a-real-invitation-token');
+      const page = await tablet.open('/invite/this-is-not-a-real-invitation-token');
       await pageHeading(page).filter({ hasText: 'does not work' }).waitFor();
       await assertAccessible(page, 'tablet-invite-dead');
     });
@@ -69,19 +69,19 @@ describe('every page passes axe (WCAG 2.1 AA) on a tablet', { skip: browserSkipR
 
   describe('as the owner', () => {
     it('the client list', async () => {
-      const { page } = await asOwner('/clients');
+      const page = await asOwner('/clients');
       await page.getByRole('status').filter({ hasText: '4 active clients' }).waitFor();
       await assertAccessible(page, 'tablet-client-list');
     });
 
     it('the new client form', async () => {
-      const { page } = await asOwner('/clients/new');
+      const page = await asOwner('/clients/new');
       await page.getByPlaceholder('Not assigned').waitFor();
       await assertAccessible(page, 'tablet-client-new');
     });
 
     it('the new client form with field errors', async () => {
-      const { page } = await asOwner('/clients/new');
+      const page = await asOwner('/clients/new');
       await page.getByLabel('Email', { exact: true }).fill('not an email');
       await page.getByRole('button', { name: 'Create client' }).click();
       await page.getByText('Legal first name is required').first().waitFor();
@@ -89,7 +89,7 @@ describe('every page passes axe (WCAG 2.1 AA) on a tablet', { skip: browserSkipR
     });
 
     it('the new client form with its duplicate warning', async () => {
-      const { page } = await asOwner('/clients/new');
+      const page = await asOwner('/clients/new');
       await page.getByLabel('Legal first name').fill('José');
       await page.getByLabel('Legal last name').fill(practice.client.legalLastName);
       await page.getByLabel('Date of birth').fill('1985-04-12');
@@ -99,14 +99,14 @@ describe('every page passes axe (WCAG 2.1 AA) on a tablet', { skip: browserSkipR
     });
 
     it('the client profile', async () => {
-      const { page } = await asOwner(`/clients/${practice.client.id}`);
+      const page = await asOwner(`/clients/${practice.client.id}`);
       await pageHeading(page).filter({ hasText: 'Pepe' }).waitFor();
       await page.getByText('Nobody has been added yet.').waitFor();
       await assertAccessible(page, 'tablet-client-profile');
     });
 
     it('the edit client form', async () => {
-      const { page } = await asOwner(`/clients/${practice.client.id}/edit`);
+      const page = await asOwner(`/clients/${practice.client.id}/edit`);
       await page.getByLabel('Preferred name').waitFor();
       await page.getByPlaceholder('Not assigned').waitFor();
       await assertAccessible(page, 'tablet-client-edit');
@@ -118,13 +118,13 @@ describe('every page passes axe (WCAG 2.1 AA) on a tablet', { skip: browserSkipR
         displayName: 'Paz Pending',
         role: 'front_desk',
       });
-      const { page } = await asOwner('/staff');
+      const page = await asOwner('/staff');
       await page.getByRole('table', { name: 'Pending invitations' }).waitFor();
       await assertAccessible(page, 'tablet-staff');
     });
 
     it('the invitation dialog showing a new link', async () => {
-      const { page } = await asOwner('/staff');
+      const page = await asOwner('/staff');
       await page.getByRole('button', { name: 'Invite staff member' }).click();
       const dialog = page.getByRole('dialog', { name: 'Invite staff member' });
       await dialog.getByLabel('Name').fill('Lee Linked');
@@ -135,20 +135,20 @@ describe('every page passes axe (WCAG 2.1 AA) on a tablet', { skip: browserSkipR
     });
 
     it('the settings page', async () => {
-      const { page } = await asOwner('/settings');
+      const page = await asOwner('/settings');
       await page.getByLabel('Practice name').waitFor();
       await page.getByText('You have no tokens.').waitFor();
       await assertAccessible(page, 'tablet-settings');
     });
 
     it('the audit log', async () => {
-      const { page } = await asOwner('/audit');
+      const page = await asOwner('/audit');
       await page.getByRole('table', { name: 'Audit events' }).waitFor();
       await assertAccessible(page, 'tablet-audit');
     });
 
     it('the page-not-found page', async () => {
-      const { page } = await asOwner('/no-such-page');
+      const page = await asOwner('/no-such-page');
       await pageHeading(page).filter({ hasText: 'Page not found' }).waitFor();
       await assertAccessible(page, 'tablet-not-found');
     });
@@ -156,18 +156,14 @@ describe('every page passes axe (WCAG 2.1 AA) on a tablet', { skip: browserSkipR
 
   describe('as front desk', () => {
     it('the not-allowed page', async () => {
-      const { page } = await signedInPage(browser, server, practice.frontDesk.email, {
-        path: '/audit',
-        viewport: 'tablet',
-      });
+      const page = await tablet.open('/audit', { as: practice.frontDesk.email });
       await page.getByText('Only the practice owner can read the audit log.').waitFor();
       await assertAccessible(page, 'tablet-not-allowed');
     });
 
     it('the client profile without clinical sections', async () => {
-      const { page } = await signedInPage(browser, server, practice.frontDesk.email, {
-        path: `/clients/${practice.client.id}`,
-        viewport: 'tablet',
+      const page = await tablet.open(`/clients/${practice.client.id}`, {
+        as: practice.frontDesk.email,
       });
       await pageHeading(page).filter({ hasText: 'Pepe' }).waitFor();
       await assertAccessible(page, 'tablet-client-profile-front-desk');

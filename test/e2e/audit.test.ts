@@ -3,18 +3,22 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { browserSkipReason, launchBrowser } from '../support/browser.js';
 import { createClient, createPractice } from '../support/factories.js';
-import { closeContexts, pageHeading, signedInPage } from '../support/pages.js';
+import { closeContexts, pageHeading, SharedPage } from '../support/pages.js';
 import { startWebTestServer, type TestServer } from '../support/server.js';
 
 describe('the audit log in the browser', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
+  /** The tests take turns on one tab, each opened as a new context would be. */
+  let desktopTab: SharedPage;
 
   before(async () => {
     [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
+    desktopTab = new SharedPage(browser, server);
   });
   afterEach(() => closeContexts(browser));
   after(async () => {
+    await desktopTab?.close();
     await browser?.close();
     await server?.close();
   });
@@ -23,9 +27,7 @@ describe('the audit log in the browser', { skip: browserSkipReason() }, () => {
   async function ownerAfterOpeningAClient(): Promise<{ page: Page; clientId: string }> {
     const practice = await createPractice(server);
     const { client } = await createClient(practice.owner);
-    const { page } = await signedInPage(browser, server, practice.ownerEmail, {
-      path: `/clients/${client.id}`,
-    });
+    const page = await desktopTab.open(`/clients/${client.id}`, { as: practice.ownerEmail });
     await pageHeading(page)
       .filter({ hasText: client.legalLastName as string })
       .waitFor();

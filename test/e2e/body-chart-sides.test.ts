@@ -4,7 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { assertAccessible } from '../support/accessibility.js';
 import { browserSkipReason, launchBrowser, screenshot } from '../support/browser.js';
 import { noteContent, readNote, signedNote } from '../support/notes.js';
-import { closeContexts, signedInPage } from '../support/pages.js';
+import { closeContexts, SharedPage } from '../support/pages.js';
 import { startWebTestServer, type TestServer } from '../support/server.js';
 import { sessionToDocument, type SessionWorld } from '../support/sessions.js';
 
@@ -39,12 +39,16 @@ async function waitUntilSaved(page: Page): Promise<void> {
 describe('the body chart’s side views in the browser', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
+  /** The tests take turns on one tab, each opened as a new context would be. */
+  let desktopTab: SharedPage;
 
   before(async () => {
     [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
+    desktopTab = new SharedPage(browser, server);
   });
   afterEach(() => closeContexts(browser));
   after(async () => {
+    await desktopTab?.close();
     await browser?.close();
     await server?.close();
   });
@@ -57,9 +61,7 @@ describe('the body chart’s side views in the browser', { skip: browserSkipReas
   }> {
     const world = await sessionToDocument(server);
     const sessionId = world.session.id as string;
-    const { page } = await signedInPage(browser, server, world.therapist.email, {
-      path: `/sessions/${sessionId}`,
-    });
+    const page = await desktopTab.open(`/sessions/${sessionId}`, { as: world.therapist.email });
     await page.setViewportSize(tabletPortrait);
     await chart(page).waitFor();
     return { world, page, sessionId };
@@ -162,9 +164,7 @@ describe('the body chart’s side views in the browser', { skip: browserSkipReas
         },
       }),
     );
-    const { page } = await signedInPage(browser, server, world.therapist.email, {
-      path: `/sessions/${sessionId}`,
-    });
+    const page = await desktopTab.open(`/sessions/${sessionId}`, { as: world.therapist.email });
     await page.setViewportSize(tabletPortrait);
     await page.getByText('This note is locked.', { exact: false }).waitFor();
     await figure(page, 'left').waitFor();

@@ -3,7 +3,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { browserSkipReason, launchBrowser } from '../support/browser.js';
 import { createClient, createPractice, uniqueEmail } from '../support/factories.js';
-import { closeContexts, pageHeading, signedInPage } from '../support/pages.js';
+import { closeContexts, pageHeading, signedInPage, SharedPage } from '../support/pages.js';
 import { startWebTestServer, type TestServer } from '../support/server.js';
 
 /** A surname no other test uses, so searches and duplicate checks see only this test's rows. */
@@ -20,12 +20,16 @@ const statusBadge = (page: Page, status: 'Active' | 'Archived') =>
 describe('client records in the browser', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
+  /** The tests take turns on one tab, each opened as a new context would be. */
+  let desktopTab: SharedPage;
 
   before(async () => {
     [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
+    desktopTab = new SharedPage(browser, server);
   });
   afterEach(() => closeContexts(browser));
   after(async () => {
+    await desktopTab?.close();
     await browser?.close();
     await server?.close();
   });
@@ -33,7 +37,7 @@ describe('client records in the browser', { skip: browserSkipReason() }, () => {
   /** Each test has a practice of its own, so no test sees another's clients. */
   async function ownerPage(path = '/clients') {
     const practice = await createPractice(server);
-    const { page } = await signedInPage(browser, server, practice.ownerEmail, { path });
+    const page = await desktopTab.open(path, { as: practice.ownerEmail });
     return { practice, page };
   }
 
@@ -91,8 +95,9 @@ describe('client records in the browser', { skip: browserSkipReason() }, () => {
   });
 
   it('stays on a client opened while the search typed just before is still pending', async () => {
-    const { practice } = await ownerPage();
+    const practice = await createPractice(server);
     const { client } = await createClient(practice.owner, { legalFirstName: 'Quinn' });
+    // A page of its own: an installed clock stays with the page.
     const { page } = await signedInPage(browser, server, practice.ownerEmail);
     await page.clock.install();
     const row = page.getByRole('link', { name: `Quinn ${client.legalLastName}` });
@@ -126,9 +131,7 @@ describe('client records in the browser', { skip: browserSkipReason() }, () => {
   it('saves an edit and shows the new details on the profile', async () => {
     const practice = await createPractice(server);
     const { client } = await createClient(practice.owner, { phone: '+1 416 555 0100' });
-    const { page } = await signedInPage(browser, server, practice.ownerEmail, {
-      path: `/clients/${client.id}/edit`,
-    });
+    const page = await desktopTab.open(`/clients/${client.id}/edit`, { as: practice.ownerEmail });
     const phone = page.getByLabel('Phone', { exact: true });
     await phone.fill('+1 416 555 0199');
     await page.getByLabel('Preferred name').fill('Annie');
@@ -144,9 +147,7 @@ describe('client records in the browser', { skip: browserSkipReason() }, () => {
   it('archives a client and marks the profile archived', async () => {
     const practice = await createPractice(server);
     const { client } = await createClient(practice.owner);
-    const { page } = await signedInPage(browser, server, practice.ownerEmail, {
-      path: `/clients/${client.id}`,
-    });
+    const page = await desktopTab.open(`/clients/${client.id}`, { as: practice.ownerEmail });
     await statusBadge(page, 'Active').waitFor();
     await page.getByRole('button', { name: 'Archive' }).click();
 
@@ -162,9 +163,7 @@ describe('client records in the browser', { skip: browserSkipReason() }, () => {
       ifMatch: etag,
     });
     assert.equal(archived.status, 200);
-    const { page } = await signedInPage(browser, server, practice.ownerEmail, {
-      path: `/clients/${client.id}`,
-    });
+    const page = await desktopTab.open(`/clients/${client.id}`, { as: practice.ownerEmail });
     await statusBadge(page, 'Archived').waitFor();
     await page.getByRole('button', { name: 'Restore' }).click();
 

@@ -7,7 +7,7 @@ import { launchBrowser } from '../support/browser.js';
 import { createClient, createPractice, testPassword } from '../support/factories.js';
 import type { Json } from '../support/http.js';
 import { saveDraft } from '../support/notes.js';
-import { closeContexts, signedInPage } from '../support/pages.js';
+import { closeContexts, SharedPage } from '../support/pages.js';
 import { startWebTestServer, type TestServer } from '../support/server.js';
 import { sessionToDocument } from '../support/sessions.js';
 
@@ -16,12 +16,16 @@ const treatmentRow = (page: Page) => page.locator('li[data-kind="treatment"]');
 describe('consent in the browser', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
+  /** The tests take turns on one tab, each opened as a new context would be. */
+  let tabletTab: SharedPage;
 
   before(async () => {
     [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
+    tabletTab = new SharedPage(browser, server, 'tablet');
   });
   afterEach(() => closeContexts(browser));
   after(async () => {
+    await tabletTab?.close();
     await browser?.close();
     await server?.close();
   });
@@ -33,10 +37,7 @@ describe('consent in the browser', { skip: browserSkipReason() }, () => {
       legalLastName: 'Brontë',
       dateOfBirth,
     });
-    const { page } = await signedInPage(browser, server, practice.ownerEmail, {
-      path: `/clients/${client.id}`,
-      viewport: 'tablet',
-    });
+    const page = await tabletTab.open(`/clients/${client.id}`, { as: practice.ownerEmail });
     await treatmentRow(page).getByText('Missing').waitFor();
     return { practice, client: client as Json, page };
   }
@@ -120,10 +121,7 @@ describe('consent in the browser', { skip: browserSkipReason() }, () => {
     const world = await sessionToDocument(server);
     const sessionId = world.session.id as string;
     await saveDraft(world.therapist.client, sessionId);
-    const { page } = await signedInPage(browser, server, world.therapist.email, {
-      path: `/sessions/${sessionId}`,
-      viewport: 'tablet',
-    });
+    const page = await tabletTab.open(`/sessions/${sessionId}`, { as: world.therapist.email });
     await page.locator('.note-toolbar').getByRole('button', { name: 'Sign and lock' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign and lock this note' });
     await dialog.getByLabel('Your password').fill(testPassword);
@@ -144,10 +142,7 @@ describe('consent in the browser', { skip: browserSkipReason() }, () => {
 
   it('lets the owner publish a new version of a text and still read the old one', async () => {
     const practice = await createPractice(server);
-    const { page } = await signedInPage(browser, server, practice.ownerEmail, {
-      path: '/settings',
-      viewport: 'tablet',
-    });
+    const page = await tabletTab.open('/settings', { as: practice.ownerEmail });
     await whenLoaded(page);
     const control = page.getByRole('button', { name: 'Consent to be contacted — version 1' });
     await control.click();

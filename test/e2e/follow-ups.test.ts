@@ -2,21 +2,28 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { assertAccessible } from '../support/accessibility.js';
-import { browserSkipReason, launchBrowser, newPage, screenshot } from '../support/browser.js';
+import { browserSkipReason, launchBrowser, screenshot } from '../support/browser.js';
 import { createClient, createPractice, testPassword, uniqueEmail } from '../support/factories.js';
-import { closeContexts, pageHeading, signedInPage } from '../support/pages.js';
+import { closeContexts, pageHeading, SharedPage } from '../support/pages.js';
 import { startWebTestServer, type TestServer } from '../support/server.js';
 import { bookSession } from '../support/sessions.js';
 
 describe('follow-up after a session in the browser', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
+  /** The tests take turns on one tab per viewport, each opened as a new context would be. */
+  let tabletTab: SharedPage;
+  let phoneTab: SharedPage;
 
   before(async () => {
     [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
+    tabletTab = new SharedPage(browser, server, 'tablet');
+    phoneTab = new SharedPage(browser, server, 'phone');
   });
   afterEach(() => closeContexts(browser));
   after(async () => {
+    await tabletTab?.close();
+    await phoneTab?.close();
     await browser?.close();
     await server?.close();
   });
@@ -54,10 +61,7 @@ describe('follow-up after a session in the browser', { skip: browserSkipReason()
     });
     await bookSession(practice.owner, { clientId: other.id, therapistId });
 
-    const { page: staff } = await signedInPage(browser, server, email, {
-      path: `/sessions/${session.id}`,
-      viewport: 'tablet',
-    });
+    const staff = await tabletTab.open(`/sessions/${session.id}`, { as: email });
     const section = staff.getByRole('region', { name: 'Follow-up' });
     await section.getByText('No follow-up yet.').waitFor();
     await section.getByRole('button', { name: 'Send follow-up link' }).click();
@@ -67,8 +71,7 @@ describe('follow-up after a session in the browser', { skip: browserSkipReason()
     await dialog.getByRole('img', { name: 'QR code of the follow-up link' }).waitFor();
     await assertAccessible(staff, 'follow-up-link-sent-tablet');
 
-    const { page: phone } = await newPage(browser, server.url, 'phone');
-    await phone.goto(url);
+    const phone = await phoneTab.open(url);
     await pageHeading(phone).filter({ hasText: 'Hello Marisol' }).waitFor();
     await phone.getByText(/your visit with Maya on Friday, November 27\?/).waitFor();
     await assertAccessible(phone, 'follow-up-public-phone');
@@ -149,10 +152,7 @@ describe('follow-up after a session in the browser', { skip: browserSkipReason()
 
   it('records a follow-up taken by phone from the session', async () => {
     const { email, client } = await visitThatTookPlace();
-    const { page } = await signedInPage(browser, server, email, {
-      path: `/clients/${client.id}`,
-      viewport: 'tablet',
-    });
+    const page = await tabletTab.open(`/clients/${client.id}`, { as: email });
     // The last week's sessions without a follow-up offer a link on their timeline row.
     const timeline = page.getByRole('region', { name: 'Sessions' });
     await timeline.getByText('No follow-up yet.').waitFor();
@@ -177,8 +177,7 @@ describe('follow-up after a session in the browser', { skip: browserSkipReason()
   });
 
   it('shows a clear page for a follow-up link that is not valid', async () => {
-    const { page: phone } = await newPage(browser, server.url, 'phone');
-    await phone.goto(`/follow-up/${'z'.repeat(43)}`);
+    const phone = await phoneTab.open(`/follow-up/${'z'.repeat(43)}`);
     await pageHeading(phone).filter({ hasText: 'This link does not work' }).waitFor();
     await assertAccessible(phone, 'follow-up-link-not-valid-phone');
   });

@@ -5,19 +5,23 @@ import { assertAccessible } from '../support/accessibility.js';
 import { browserSkipReason, launchBrowser } from '../support/browser.js';
 import { saveHistory } from '../support/health-history.js';
 import type { Json } from '../support/http.js';
-import { closeContexts, signedInPage } from '../support/pages.js';
+import { closeContexts, SharedPage } from '../support/pages.js';
 import { startWebTestServer, type TestServer } from '../support/server.js';
 import { sessionToDocument, type SessionWorld } from '../support/sessions.js';
 
 describe('health history in the browser', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
+  /** The tests take turns on one tab, each opened as a new context would be. */
+  let tabletTab: SharedPage;
 
   before(async () => {
     [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
+    tabletTab = new SharedPage(browser, server, 'tablet');
   });
   afterEach(() => closeContexts(browser));
   after(async () => {
+    await tabletTab?.close();
     await browser?.close();
     await server?.close();
   });
@@ -30,10 +34,7 @@ describe('health history in the browser', { skip: browserSkipReason() }, () => {
   }
 
   async function therapistAt(world: SessionWorld, path: string): Promise<Page> {
-    const { page } = await signedInPage(browser, server, world.therapist.email, {
-      path,
-      viewport: 'tablet',
-    });
+    const page = await tabletTab.open(path, { as: world.therapist.email });
     return page;
   }
 

@@ -7,7 +7,7 @@ import { assertAccessible } from '../support/accessibility.js';
 import { browserSkipReason, launchBrowser, newPage, screenshot } from '../support/browser.js';
 import { createClient, createPractice, createStaff } from '../support/factories.js';
 import { sendIntakeLink } from '../support/intake.js';
-import { closeContexts, pageHeading, signedInPage } from '../support/pages.js';
+import { closeContexts, pageHeading, SharedPage } from '../support/pages.js';
 import { startWebTestServer, type TestServer } from '../support/server.js';
 
 const yesNo = 'Have you had a massage before?';
@@ -20,21 +20,22 @@ const earlier = defaultIntakeForm.sections
 describe('the owner’s intake form editor in the browser', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
+  /** The tests take turns on one tab, each opened as a new context would be. */
+  let tabletTab: SharedPage;
 
   before(async () => {
     [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
+    tabletTab = new SharedPage(browser, server, 'tablet');
   });
   afterEach(() => closeContexts(browser));
   after(async () => {
+    await tabletTab?.close();
     await browser?.close();
     await server?.close();
   });
 
   async function ownersEditor(ownerEmail: string): Promise<{ page: Page; editor: Locator }> {
-    const { page } = await signedInPage(browser, server, ownerEmail, {
-      path: '/settings',
-      viewport: 'tablet',
-    });
+    const page = await tabletTab.open('/settings', { as: ownerEmail });
     const editor = page.getByRole('form', { name: 'Intake form' });
     await editor.getByLabel('Form title').waitFor();
     return { page, editor };
@@ -168,10 +169,7 @@ describe('the owner’s intake form editor in the browser', { skip: browserSkipR
   it('does not show the intake form editor to a therapist', async () => {
     const practice = await createPractice(server);
     const therapist = await createStaff(server, practice, 'therapist');
-    const { page } = await signedInPage(browser, server, therapist.email, {
-      path: '/settings',
-      viewport: 'tablet',
-    });
+    const page = await tabletTab.open('/settings', { as: therapist.email });
     await pageHeading(page).filter({ hasText: 'Settings' }).waitFor();
     await page.getByRole('heading', { name: 'Practice' }).first().waitFor();
     assert.equal(await page.getByRole('heading', { name: 'Intake form' }).count(), 0);

@@ -1,20 +1,30 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, launchBrowser, newPage } from '../support/browser.js';
+import { browserSkipReason, launchBrowser } from '../support/browser.js';
 import { createPractice, testPassword, uniqueEmail } from '../support/factories.js';
-import { closeContexts, expectSignedInAs, pageHeading, signedInPage } from '../support/pages.js';
+import { closeContexts, expectSignedInAs, pageHeading, SharedPage } from '../support/pages.js';
 import { startWebTestServer, type TestServer } from '../support/server.js';
 
 describe('inviting staff in the browser', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
+  /**
+   * The owner's pages and the invitee's take turns on a tab each, each opened as a new context
+   * would be: signed in as the owner, or signed out until the invitee signs in on the page.
+   */
+  let ownerTab: SharedPage;
+  let inviteeTab: SharedPage;
 
   before(async () => {
     [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
+    ownerTab = new SharedPage(browser, server);
+    inviteeTab = new SharedPage(browser, server);
   });
   afterEach(() => closeContexts(browser));
   after(async () => {
+    await ownerTab?.close();
+    await inviteeTab?.close();
     await browser?.close();
     await server?.close();
   });
@@ -38,9 +48,7 @@ describe('inviting staff in the browser', { skip: browserSkipReason() }, () => {
 
   it('lets an invited therapist choose a password and signs them in', async () => {
     const practice = await createPractice(server);
-    const { page: owner } = await signedInPage(browser, server, practice.ownerEmail, {
-      path: '/staff',
-    });
+    const owner = await ownerTab.open('/staff', { as: practice.ownerEmail });
     const email = uniqueEmail('theo');
     const link = await inviteThroughDialog(owner, {
       name: 'Theo Therapist',
@@ -49,8 +57,7 @@ describe('inviting staff in the browser', { skip: browserSkipReason() }, () => {
     });
     assert.match(link, /\/invite\/[A-Za-z0-9_-]{20,}$/);
 
-    const { page: invitee } = await newPage(browser, server.url);
-    await invitee.goto(link);
+    const invitee = await inviteeTab.open(link);
     await pageHeading(invitee)
       .filter({ hasText: 'Join Harbour Massage Therapy as a therapist' })
       .waitFor();
@@ -66,9 +73,7 @@ describe('inviting staff in the browser', { skip: browserSkipReason() }, () => {
 
   it('lists a pending invitation and revokes it, after which its link is dead', async () => {
     const practice = await createPractice(server);
-    const { page: owner } = await signedInPage(browser, server, practice.ownerEmail, {
-      path: '/staff',
-    });
+    const owner = await ownerTab.open('/staff', { as: practice.ownerEmail });
     const link = await inviteThroughDialog(owner, {
       name: 'Rita Revoked',
       email: uniqueEmail('rita'),
@@ -82,16 +87,13 @@ describe('inviting staff in the browser', { skip: browserSkipReason() }, () => {
     await owner.getByRole('dialog').getByRole('button', { name: 'Revoke invitation' }).click();
     await pending.waitFor({ state: 'detached' });
 
-    const { page: invitee } = await newPage(browser, server.url);
-    await invitee.goto(link);
+    const invitee = await inviteeTab.open(link);
     await pageHeading(invitee).filter({ hasText: 'This invitation link does not work' }).waitFor();
   });
 
   it('says beside the email field when that address already has an account', async () => {
     const practice = await createPractice(server);
-    const { page: owner } = await signedInPage(browser, server, practice.ownerEmail, {
-      path: '/staff',
-    });
+    const owner = await ownerTab.open('/staff', { as: practice.ownerEmail });
     await owner.getByRole('button', { name: 'Invite staff member' }).click();
     const dialog = owner.getByRole('dialog', { name: 'Invite staff member' });
     await dialog.getByLabel('Name').fill('Olive Again');
@@ -110,8 +112,8 @@ describe('inviting staff in the browser', { skip: browserSkipReason() }, () => {
       role: 'therapist',
     });
     assert.equal(created.status, 201);
-    const { page } = await signedInPage(browser, server, practice.ownerEmail, {
-      path: new URL(created.body.url as string).pathname,
+    const page = await ownerTab.open(new URL(created.body.url as string).pathname, {
+      as: practice.ownerEmail,
     });
     const notice = page.getByRole('status').filter({ hasText: 'is signed in here' });
     await notice.getByRole('button', { name: 'Log out' }).click();
@@ -122,8 +124,7 @@ describe('inviting staff in the browser', { skip: browserSkipReason() }, () => {
 
   it('says plainly that an unknown link does not work and links to the sign-in page', async () => {
     await createPractice(server);
-    const { page } = await newPage(browser, server.url);
-    await page.goto('/invite/this-is-not-a-real-invitation-token');
+    const page = await inviteeTab.open('/invite/this-is-not-a-real-invitation-token');
 
     await pageHeading(page).filter({ hasText: 'This invitation link does not work' }).waitFor();
     await page.getByText('It may have expired, been used or been revoked').waitFor();
@@ -133,8 +134,7 @@ describe('inviting staff in the browser', { skip: browserSkipReason() }, () => {
 
   it('treats a link cut short when it was copied as dead too', async () => {
     await createPractice(server);
-    const { page } = await newPage(browser, server.url);
-    await page.goto('/invite/abc');
+    const page = await inviteeTab.open('/invite/abc');
 
     await pageHeading(page).filter({ hasText: 'This invitation link does not work' }).waitFor();
     await page.getByRole('link', { name: 'go to the sign-in page' }).waitFor();
@@ -148,8 +148,7 @@ describe('inviting staff in the browser', { skip: browserSkipReason() }, () => {
       role: 'front_desk',
     });
     assert.equal(created.status, 201);
-    const { page } = await newPage(browser, server.url);
-    await page.goto(created.body.url as string);
+    const page = await inviteeTab.open(created.body.url as string);
     await pageHeading(page).filter({ hasText: 'as front desk staff' }).waitFor();
     await page.getByLabel('Password', { exact: true }).fill('short');
     await page.getByLabel('Confirm password').fill('short');

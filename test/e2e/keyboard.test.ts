@@ -3,7 +3,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { browserSkipReason, launchBrowser } from '../support/browser.js';
 import { createClient, createPractice, type PracticeFixture } from '../support/factories.js';
-import { closeContexts, pageHeading, signedInPage } from '../support/pages.js';
+import { closeContexts, pageHeading, SharedPage } from '../support/pages.js';
 import { startWebTestServer, type TestServer } from '../support/server.js';
 
 /** Presses Tab until `target` has focus; fails if it is not among the next `limit` stops. */
@@ -36,20 +36,24 @@ describe('using the app with the keyboard alone', { skip: browserSkipReason() },
   let server: TestServer;
   let browser: Browser;
   let practice: PracticeFixture;
+  /** The tests take turns on one tab, each opened as a new context would be. */
+  let tab: SharedPage;
 
   before(async () => {
     [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
     practice = await createPractice(server);
+    tab = new SharedPage(browser, server);
   });
   afterEach(() => closeContexts(browser));
   after(async () => {
+    await tab?.close();
     await browser?.close();
     await server?.close();
   });
 
   it('skips to the content, searches the client list and opens a client', async () => {
     const { client } = await createClient(practice.owner, { legalFirstName: 'Keya' });
-    const { page } = await signedInPage(browser, server, practice.ownerEmail);
+    const page = await tab.open('/clients', { as: practice.ownerEmail });
     await pageHeading(page).filter({ hasText: 'Clients' }).waitFor();
 
     await page.keyboard.press('Tab');
@@ -70,9 +74,7 @@ describe('using the app with the keyboard alone', { skip: browserSkipReason() },
   });
 
   it('fills in and submits the new client form', async () => {
-    const { page } = await signedInPage(browser, server, practice.ownerEmail, {
-      path: '/clients/new',
-    });
+    const page = await tab.open('/clients/new', { as: practice.ownerEmail });
     const surname = `Keyboard${Date.now().toString(36)}`;
     await tabTo(page, page.getByLabel('Legal first name'));
     await page.keyboard.type('Tabitha');
@@ -94,7 +96,7 @@ describe('using the app with the keyboard alone', { skip: browserSkipReason() },
 
   it('shows where the focus is on every control of the client list', async () => {
     await createClient(practice.owner);
-    const { page } = await signedInPage(browser, server, practice.ownerEmail);
+    const page = await tab.open('/clients', { as: practice.ownerEmail });
     await page.getByRole('table', { name: 'Clients' }).waitFor();
 
     const missing: string[] = [];

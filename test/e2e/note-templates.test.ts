@@ -5,7 +5,7 @@ import { defaultNoteTemplates } from '../../src/domain/note-templates.js';
 import { assertAccessible } from '../support/accessibility.js';
 import { browserSkipReason, launchBrowser } from '../support/browser.js';
 import { readNote } from '../support/notes.js';
-import { closeContexts, signedInPage } from '../support/pages.js';
+import { closeContexts, SharedPage } from '../support/pages.js';
 import { startWebTestServer, type TestServer } from '../support/server.js';
 import { bookSession, sessionToDocument, type SessionWorld } from '../support/sessions.js';
 
@@ -15,12 +15,16 @@ const ownersFrequency = 'Every 3 weeks until 36 weeks, then weekly.';
 describe('note templates in the browser', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
+  /** The tests take turns on one tab, each opened as a new context would be. */
+  let desktopTab: SharedPage;
 
   before(async () => {
     [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
+    desktopTab = new SharedPage(browser, server);
   });
   afterEach(() => closeContexts(browser));
   after(async () => {
+    await desktopTab?.close();
     await browser?.close();
     await server?.close();
   });
@@ -38,18 +42,14 @@ describe('note templates in the browser', { skip: browserSkipReason() }, () => {
   }
 
   async function therapistOpens(world: SessionWorld, sessionId: string): Promise<Page> {
-    const { page } = await signedInPage(browser, server, world.therapist.email, {
-      path: `/sessions/${sessionId}`,
-    });
+    const page = await desktopTab.open(`/sessions/${sessionId}`, { as: world.therapist.email });
     await page.getByText('Started from the Prenatal template.').waitFor();
     return page;
   }
 
   it('pre-fills a therapist’s new prenatal note with the words the owner saved', async () => {
     const { world, sessionId } = await prenatalSession();
-    const { page: settings } = await signedInPage(browser, server, world.practice.ownerEmail, {
-      path: '/settings',
-    });
+    const settings = await desktopTab.open('/settings', { as: world.practice.ownerEmail });
     await settings.getByRole('tab', { name: 'Prenatal' }).click();
     const form = settings.getByRole('form', { name: 'Prenatal template' });
     await form.getByLabel('Posture', { exact: true }).fill(ownersPosture);
@@ -58,6 +58,7 @@ describe('note templates in the browser', { skip: browserSkipReason() }, () => {
     await settings.getByText('The Prenatal template was saved.').waitFor();
     await assertAccessible(settings, 'note-templates-settings');
 
+    // The shared tab, done with Settings, turns to the therapist's note.
     const page = await therapistOpens(world, sessionId);
     assert.equal(await page.getByLabel('Posture', { exact: true }).inputValue(), ownersPosture);
     assert.equal(await page.getByLabel('Frequency', { exact: true }).inputValue(), ownersFrequency);

@@ -7,7 +7,7 @@ import { assertAccessible } from '../support/accessibility.js';
 import { testPassword } from '../support/factories.js';
 import type { ApiClient, Json } from '../support/http.js';
 import { readNote, signedNote } from '../support/notes.js';
-import { closeContexts, signedInPage } from '../support/pages.js';
+import { closeContexts, signedInPage, SharedPage } from '../support/pages.js';
 import { startWebTestServer, type TestServer } from '../support/server.js';
 import { sessionToDocument, type SessionWorld } from '../support/sessions.js';
 import { giveTreatmentConsent } from '../support/consents.js';
@@ -31,26 +31,35 @@ async function noteEtag(caller: ApiClient, sessionId: string): Promise<string> {
 describe('documenting a session in the browser', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
+  /** The tests take turns on one tab, each opened as a new context would be. */
+  let desktopTab: SharedPage;
 
   before(async () => {
     [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
+    desktopTab = new SharedPage(browser, server);
   });
   afterEach(() => closeContexts(browser));
   after(async () => {
+    await desktopTab?.close();
     await browser?.close();
     await server?.close();
   });
 
-  /** Each test has a practice of its own; the session's therapist has its note open. */
+  /**
+   * Each test has a practice of its own; the session's therapist has its note open, in the
+   * shared tab unless the test needs a page of its own (another viewport, going offline).
+   */
   async function therapistOnNote(
-    options: { viewport?: 'desktop' | 'tablet' } = {},
+    options: { viewport?: 'desktop' | 'tablet'; ownPage?: boolean } = {},
   ): Promise<{ world: SessionWorld; page: Page; sessionId: string }> {
     const world = await sessionToDocument(server);
     const sessionId = world.session.id as string;
-    const { page } = await signedInPage(browser, server, world.therapist.email, {
-      path: `/sessions/${sessionId}`,
-      ...(options.viewport ? { viewport: options.viewport } : {}),
-    });
+    const path = `/sessions/${sessionId}`;
+    const email = world.therapist.email;
+    const page =
+      options.ownPage || options.viewport
+        ? (await signedInPage(browser, server, email, { path, viewport: options.viewport })).page
+        : await desktopTab.open(path, { as: email });
     await reasonField(page).waitFor();
     return { world, page, sessionId };
   }
@@ -111,7 +120,7 @@ describe('documenting a session in the browser', { skip: browserSkipReason() }, 
   });
 
   it('keeps typing while offline and saves it when the connection is back', async () => {
-    const { world, page, sessionId } = await therapistOnNote();
+    const { world, page, sessionId } = await therapistOnNote({ ownPage: true });
     const context = page.context();
     const words = 'Typed in the basement treatment room with no signal';
 
@@ -209,9 +218,8 @@ describe('documenting a session in the browser', { skip: browserSkipReason() }, 
     const other = await sessionToDocument(server);
     const otherId = other.session.id as string;
     await signedNote(other.therapist.client, otherId);
-    const { page: signedPage } = await signedInPage(browser, server, other.therapist.email, {
-      path: `/sessions/${otherId}`,
-    });
+    // The shared tab, done with the draft above, opens the other therapist's signed note.
+    const signedPage = await desktopTab.open(`/sessions/${otherId}`, { as: other.therapist.email });
     await signedPage.getByText('This note is locked.', { exact: false }).waitFor();
     await assertAccessible(signedPage, 'notes-signed');
   });

@@ -12,7 +12,7 @@ import { createClient } from '../support/factories.js';
 import { noteContent, signedNote } from '../support/notes.js';
 import { recordFollowUp } from '../support/follow-ups.js';
 import { scoreNewActivity } from '../support/outcomes.js';
-import { closeContexts, pageHeading, signedInPage } from '../support/pages.js';
+import { closeContexts, pageHeading, signedInPage, SharedPage } from '../support/pages.js';
 import {
   plannedFollowUps,
   plannedPsfs,
@@ -26,29 +26,37 @@ import { bookSession, sessionToDocument } from '../support/sessions.js';
 describe('progress charts in the browser', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
+  /** The tests take turns on one tab, each opened as a new context would be. */
+  let tabletTab: SharedPage;
   let world: ProgressWorld;
 
   before(async () => {
     [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
+    tabletTab = new SharedPage(browser, server, 'tablet');
     world = await progressWorld(server);
   });
   afterEach(() => closeContexts(browser));
   after(async () => {
+    await tabletTab?.close();
     await browser?.close();
     await server?.close();
   });
 
   const progressPath = (clientId: string) => `/clients/${clientId}/progress`;
 
+  /**
+   * The client's progress page in the shared tablet tab, or in a page of its own (`ownPage`)
+   * for a test that changes the page's media or looks at another viewport.
+   */
   async function openProgress(
     clientId: string,
     email: string,
-    viewport: keyof typeof viewports = 'tablet',
+    ownPage?: { viewport: keyof typeof viewports },
   ): Promise<Page> {
-    const { page } = await signedInPage(browser, server, email, {
-      path: progressPath(clientId),
-      viewport,
-    });
+    const path = progressPath(clientId);
+    const page = ownPage
+      ? (await signedInPage(browser, server, email, { path, viewport: ownPage.viewport })).page
+      : await tabletTab.open(path, { as: email });
     await pageHeading(page)
       .getByText(/^Progress — /)
       .waitFor();
@@ -156,7 +164,9 @@ describe('progress charts in the browser', { skip: browserSkipReason() }, () => 
   });
 
   it('prints the charts at the page’s width, without the navigation', async () => {
-    const page = await openProgress(world.client.id, world.therapist.email);
+    const page = await openProgress(world.client.id, world.therapist.email, {
+      viewport: 'tablet',
+    });
     await page.locator('svg.recharts-surface').first().waitFor();
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.getByRole('navigation', { name: 'Main' }).isVisible(), false);
@@ -170,7 +180,7 @@ describe('progress charts in the browser', { skip: browserSkipReason() }, () => 
   });
 
   it('fits a phone without scrolling sideways', async () => {
-    const page = await openProgress(world.client.id, world.therapist.email, 'phone');
+    const page = await openProgress(world.client.id, world.therapist.email, { viewport: 'phone' });
     await page.locator('svg.recharts-surface').first().waitFor();
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -9,18 +9,22 @@ import {
   type PracticeFixture,
   type StaffFixture,
 } from '../support/factories.js';
-import { closeContexts, pageHeading, signedInPage } from '../support/pages.js';
+import { closeContexts, pageHeading, SharedPage } from '../support/pages.js';
 import { startWebTestServer, type TestServer } from '../support/server.js';
 
 describe('what each role is offered in the browser', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
+  /** The tests take turns on one tab, each opened as a new context would be. */
+  let tab: SharedPage;
 
   before(async () => {
     [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
+    tab = new SharedPage(browser, server);
   });
   afterEach(() => closeContexts(browser));
   after(async () => {
+    await tab?.close();
     await browser?.close();
     await server?.close();
   });
@@ -35,7 +39,7 @@ describe('what each role is offered in the browser', { skip: browserSkipReason()
     });
 
     it('sees Clients and Settings in the navigation but not Staff or Audit log', async () => {
-      const { page } = await signedInPage(browser, server, frontDesk.email);
+      const page = await tab.open('/clients', { as: frontDesk.email });
       const navigation = page.getByRole('navigation', { name: 'Main' });
       await navigation.getByRole('link', { name: 'Clients' }).waitFor();
 
@@ -50,7 +54,7 @@ describe('what each role is offered in the browser', { skip: browserSkipReason()
       ['/audit', 'Audit log', 'Only the practice owner can read the audit log.'],
     ] as const) {
       it(`is told it is not allowed at ${path}`, async () => {
-        const { page } = await signedInPage(browser, server, frontDesk.email, { path });
+        const page = await tab.open(path, { as: frontDesk.email });
         await pageHeading(page).filter({ hasText: title }).waitFor();
         await page.getByText(reason).waitFor();
         assert.equal(await page.getByRole('table').count(), 0);
@@ -59,9 +63,7 @@ describe('what each role is offered in the browser', { skip: browserSkipReason()
 
     it('is offered Edit but not Archive on a client profile', async () => {
       const { client } = await createClient(practice.owner);
-      const { page } = await signedInPage(browser, server, frontDesk.email, {
-        path: `/clients/${client.id}`,
-      });
+      const page = await tab.open(`/clients/${client.id}`, { as: frontDesk.email });
       await page.getByRole('link', { name: 'Edit' }).waitFor();
       assert.equal(await page.getByRole('button', { name: 'Archive' }).count(), 0);
     });
@@ -82,7 +84,7 @@ describe('what each role is offered in the browser', { skip: browserSkipReason()
       primaryTherapistId: theirs.id,
     });
 
-    const { page } = await signedInPage(browser, server, mine.email);
+    const page = await tab.open('/clients', { as: mine.email });
     await page.getByRole('link', { name: `Mine ${own.client.legalLastName}` }).waitFor();
     await page.getByRole('status').filter({ hasText: '1 active client' }).waitFor();
     assert.equal(

@@ -8,7 +8,7 @@ import { browserSkipReason, launchBrowser } from '../support/browser.js';
 import { historyInput, saveHistory } from '../support/health-history.js';
 import type { Json } from '../support/http.js';
 import { readNote } from '../support/notes.js';
-import { closeContexts, signedInPage } from '../support/pages.js';
+import { closeContexts, SharedPage } from '../support/pages.js';
 import { startWebTestServer, type TestServer } from '../support/server.js';
 import { sessionToDocument, type SessionWorld } from '../support/sessions.js';
 
@@ -27,12 +27,16 @@ const veins = () => ({
 describe('safety alerts in the browser', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
+  /** The tests take turns on one tab, each opened as a new context would be. */
+  let tabletTab: SharedPage;
 
   before(async () => {
     [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
+    tabletTab = new SharedPage(browser, server, 'tablet');
   });
   afterEach(() => closeContexts(browser));
   after(async () => {
+    await tabletTab?.close();
     await browser?.close();
     await server?.close();
   });
@@ -46,10 +50,7 @@ describe('safety alerts in the browser', { skip: browserSkipReason() }, () => {
 
   it('shows the alerts and the area to avoid on the client’s chart', async () => {
     const world = await worldWith(historyInput({ conditions: [veins()] }));
-    const { page } = await signedInPage(browser, server, world.therapist.email, {
-      path: `/clients/${world.client.id}`,
-      viewport: 'tablet',
-    });
+    const page = await tabletTab.open(`/clients/${world.client.id}`, { as: world.therapist.email });
     const alerts = banner(page);
     await alerts.getByText('Blood thinner or bleeding disorder', { exact: true }).waitFor();
     await alerts.getByText('Tree-nut allergy', { exact: true }).waitFor();
@@ -70,10 +71,7 @@ describe('safety alerts in the browser', { skip: browserSkipReason() }, () => {
       }),
     );
     const sessionId = world.session.id as string;
-    const { page } = await signedInPage(browser, server, world.therapist.email, {
-      path: `/sessions/${sessionId}`,
-      viewport: 'tablet',
-    });
+    const page = await tabletTab.open(`/sessions/${sessionId}`, { as: world.therapist.email });
     const dialog = page.getByRole('dialog', { name: 'Safety check before this session' });
     await dialog.getByText('Fever: no massage today.', { exact: false }).waitFor();
     await assertAccessible(page, 'safety-override-dialog-tablet');
@@ -99,9 +97,8 @@ describe('safety alerts in the browser', { skip: browserSkipReason() }, () => {
 
   it('warns at once when a sweet almond blend is chosen for a nut-allergic client', async () => {
     const world = await worldWith(historyInput());
-    const { page } = await signedInPage(browser, server, world.therapist.email, {
-      path: `/sessions/${world.session.id}`,
-      viewport: 'tablet',
+    const page = await tabletTab.open(`/sessions/${world.session.id}`, {
+      as: world.therapist.email,
     });
     await reasonField(page).waitFor();
     await banner(page).getByText('Tree-nut allergy', { exact: true }).waitFor();
@@ -122,9 +119,8 @@ describe('safety alerts in the browser', { skip: browserSkipReason() }, () => {
 
   it('warns about a product chosen before the allergy was recorded', async () => {
     const world = await worldWith(historyInput({ allergies: [] }));
-    const { page } = await signedInPage(browser, server, world.therapist.email, {
-      path: `/sessions/${world.session.id}`,
-      viewport: 'tablet',
+    const page = await tabletTab.open(`/sessions/${world.session.id}`, {
+      as: world.therapist.email,
     });
     await reasonField(page).waitFor();
     await productsField(page).click();
@@ -147,10 +143,7 @@ describe('safety alerts in the browser', { skip: browserSkipReason() }, () => {
 
   it('lets the owner stop counting coconut as a tree nut', async () => {
     const world = await sessionToDocument(server);
-    const { page } = await signedInPage(browser, server, world.practice.ownerEmail, {
-      path: '/settings',
-      viewport: 'tablet',
-    });
+    const page = await tabletTab.open('/settings', { as: world.practice.ownerEmail });
     const coconut = page.getByRole('switch', {
       name: 'Warn about coconut for clients with a tree-nut allergy',
     });

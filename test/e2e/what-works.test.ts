@@ -5,7 +5,7 @@ import { assertAccessible } from '../support/accessibility.js';
 import { browserSkipReason, launchBrowser, screenshot } from '../support/browser.js';
 import { productIds, recordVisits, type PlannedVisit } from '../support/effectiveness.js';
 import { createClient, createPractice, createStaff } from '../support/factories.js';
-import { closeContexts, signedInPage } from '../support/pages.js';
+import { closeContexts, signedInPage, SharedPage } from '../support/pages.js';
 import { startWebTestServer, type TestServer } from '../support/server.js';
 
 const myofascial = { technique: 'myofascial_release', pressure: 3 };
@@ -14,17 +14,29 @@ const swedish = { technique: 'swedish', pressure: 2 };
 describe('what works, in the browser', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
+  /** The tests take turns on one tab, each opened as a new context would be. */
+  let tabletTab: SharedPage;
 
   before(async () => {
     [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
+    tabletTab = new SharedPage(browser, server, 'tablet');
   });
   afterEach(() => closeContexts(browser));
   after(async () => {
+    await tabletTab?.close();
     await browser?.close();
     await server?.close();
   });
 
-  /** A practice whose therapist has a client with six signed visits, one with a reaction. */
+  /**
+   * A practice whose therapist has a client with six signed visits, one with a reaction. The
+   * tests only read it (and its audit trail, which none counts), so they share one.
+   */
+  let history: Awaited<ReturnType<typeof practiceWithHistory>>;
+  before(async () => {
+    history = await practiceWithHistory();
+  });
+
   async function practiceWithHistory() {
     const practice = await createPractice(server);
     const therapist = await createStaff(server, practice, 'therapist');
@@ -56,11 +68,8 @@ describe('what works, in the browser', { skip: browserSkipReason() }, () => {
   }
 
   it('shows what works for a client as captioned tables whose figures link to sessions', async () => {
-    const { therapist, clientId, ids } = await practiceWithHistory();
-    const { page } = await signedInPage(browser, server, therapist.email, {
-      path: `/clients/${clientId}`,
-      viewport: 'tablet',
-    });
+    const { therapist, clientId, ids } = history;
+    const page = await tabletTab.open(`/clients/${clientId}`, { as: therapist.email });
     const section = page.getByRole('region', { name: 'What works for this client' });
     const techniques = section.getByRole('table', { name: /^Techniques/ });
     const row = techniques.getByRole('row', { name: /Myofascial release/ });
@@ -98,11 +107,8 @@ describe('what works, in the browser', { skip: browserSkipReason() }, () => {
   });
 
   it('shows the practice’s insights to the owner, with clients to revisit', async () => {
-    const { practice, clientId } = await practiceWithHistory();
-    const { page } = await signedInPage(browser, server, practice.ownerEmail, {
-      path: '/insights',
-      viewport: 'tablet',
-    });
+    const { practice, clientId } = history;
+    const page = await tabletTab.open('/insights', { as: practice.ownerEmail });
     const similar = page.getByRole('region', { name: 'What works for similar complaints' });
     await similar.getByText('1 client and 6 signed sessions match', { exact: false }).waitFor();
     await similar
@@ -127,7 +133,7 @@ describe('what works, in the browser', { skip: browserSkipReason() }, () => {
   });
 
   it('offers insights to a therapist without the owner’s comparison of therapists', async () => {
-    const { therapist } = await practiceWithHistory();
+    const { therapist } = history;
     const { page } = await signedInPage(browser, server, therapist.email, {
       path: '/today',
       viewport: 'desktop',
