@@ -7,10 +7,9 @@ import { termChangesOf } from './note-search-terms.js';
  * On SQLite, note text reaches the full-text index through a queue rather than in the save
  * itself. A draft is autosaved every few seconds and re-indexing its whole text on each save
  * (delete every old token, insert every new one, merge index segments inside the commit) cost
- * more than the rest of the save together. Saving a note now only records its rowid in
- * `notes_fts_pending`; about once a second the queue is indexed on the same connection, in
- * short transactions between requests (a note saved ten times meanwhile is indexed once), and
- * a search indexes what is still queued before it reads, so it never misses a saved word.
+ * more than the rest of the save together. Saving a note only records its rowid in
+ * `notes_fts_pending`; a search indexes what is still queued before it reads, so it never
+ * misses a saved word, and the background indexer below keeps that queue short.
  * The indexing stays on the server's own connection: a second writer (a worker thread) made
  * every save wait on SQLite's lock, with its back-off sleeps, while the worker held it.
  * PostgreSQL keeps its generated tsvector, which has no such cost to defer.
@@ -22,13 +21,18 @@ const chunk = `SELECT note_rowid FROM notes_fts_pending ORDER BY note_rowid LIMI
  * Small chunks keep each transaction to a millisecond or two, so requests interleave with a
  * long queue.
  */
-export const indexQueuedNotes = [
-  ...termChangesOf(chunk),
-  `DELETE FROM notes_fts WHERE rowid IN (${chunk})`,
-  `INSERT INTO notes_fts(rowid, search_text)
-     SELECT rowid, search_text FROM notes WHERE rowid IN (${chunk})`,
-  `DELETE FROM notes_fts_pending WHERE note_rowid IN (${chunk})`,
-];
+export const indexQueuedNotes = indexChunk(chunk);
+
+/** The statements that index the queued notes `chunk` selects (by `note_rowid`). */
+function indexChunk(chunk: string): string[] {
+  return [
+    ...termChangesOf(chunk),
+    `DELETE FROM notes_fts WHERE rowid IN (${chunk})`,
+    `INSERT INTO notes_fts(rowid, search_text)
+       SELECT rowid, search_text FROM notes WHERE rowid IN (${chunk})`,
+    `DELETE FROM notes_fts_pending WHERE note_rowid IN (${chunk})`,
+  ];
+}
 
 export const notesQueued = `SELECT 1 FROM notes_fts_pending LIMIT 1`;
 
@@ -47,14 +51,86 @@ export interface NoteIndexer {
   stop(): Promise<void>;
 }
 
+export interface NoteIndexerTiming {
+  /** How often the queue is looked at. */
+  intervalMs?: number;
+  /**
+   * How long a note must rest after its last save before the background indexes it. A note
+   * being typed is autosaved every few seconds; indexing it at each save (as this did once a
+   * second) spent a fifth of a busy server's time re-indexing text about to change, in bursts
+   * that held up every request meanwhile. A search still indexes a resting note at once.
+   */
+  settleMs?: number;
+  /** The clock that says when a note last changed (the server's). */
+  now?: () => Date;
+}
+
+/** Queued notes read per look, so a long queue of notes being typed costs little to pass. */
+const window = 256;
+/** Notes indexed per transaction: a millisecond or two, so requests interleave. */
+const chunkSize = 16;
+
 /**
- * Indexes the queue every `intervalMs`. A failed round (the queue's table does not exist
- * until the migrations have run) is simply tried again: searches index the queue themselves.
+ * Rowids of queued notes after `after` (one window, in order) and whether each has rested
+ * since `settledBefore`; a deleted note has, its old text waits to leave the index.
  */
-export function startNoteIndexer(db: Kysely<Database>, intervalMs = 1_000): NoteIndexer {
-  let running: Promise<void> | null = null;
+async function queuedWindow(db: Db, after: number, settledBefore: string) {
+  const { rows } = await sql<{ noteRowid: number; settled: number }>`
+    SELECT queued.note_rowid AS "noteRowid",
+      (notes.rowid IS NULL OR notes.updated_at <= ${settledBefore}) AS settled
+    FROM (SELECT note_rowid FROM notes_fts_pending WHERE note_rowid > ${after}
+          ORDER BY note_rowid LIMIT ${window}) AS queued
+    LEFT JOIN notes ON notes.rowid = queued.note_rowid
+    ORDER BY queued.note_rowid`.execute(db);
+  return rows;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Indexes the queued notes that have rested `settleMs`, one pass over the queue: a window at
+ * a time, a short transaction per chunk, and a turn of the event loop between chunks so that
+ * requests are never held up by more than one chunk. Notes still being typed stay queued.
+ */
+export async function indexSettledNotes(
+  db: Kysely<Database>,
+  settledBefore: string,
+): Promise<number> {
+  let indexed = 0;
+  let after = 0;
+  for (;;) {
+    const queued = await queuedWindow(db, after, settledBefore);
+    const settled = queued.filter((note) => note.settled).map((note) => note.noteRowid);
+    for (let start = 0; start < settled.length; start += chunkSize) {
+      const rowids = settled.slice(start, start + chunkSize);
+      if (!rowids.every(Number.isSafeInteger)) throw new Error('A queued note rowid is invalid.');
+      // Only what is still queued: a search may have indexed some since the window was read.
+      const chunk = `SELECT note_rowid FROM notes_fts_pending
+        WHERE note_rowid IN (${rowids.join(', ')})`;
+      await db.transaction().execute(async (trx) => {
+        for (const statement of indexChunk(chunk)) await sql.raw(statement).execute(trx);
+      });
+      indexed += rowids.length;
+      await nextTurn();
+    }
+    if (queued.length < window) return indexed;
+    after = queued.at(-1)!.noteRowid;
+  }
+}
+
+/**
+ * Indexes resting queued notes every `intervalMs`. A failed round (the queue's table does
+ * not exist until the migrations have run) is simply tried again: searches index the queue
+ * themselves.
+ */
+export function startNoteIndexer(
+  db: Kysely<Database>,
+  { intervalMs = 1_000, settleMs = 15_000, now = () => new Date() }: NoteIndexerTiming = {},
+): NoteIndexer {
+  let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
-    running ??= indexPendingNotes(db)
+    const settledBefore = new Date(now().getTime() - settleMs).toISOString();
+    running ??= indexSettledNotes(db, settledBefore)
       .catch(() => {})
       .finally(() => {
         running = null;
