@@ -138,6 +138,31 @@ for (const { dialect, skip } of dialects) {
       assert.equal(note.content.assessment.tissueChanges, 'Written on the tablet');
     });
 
+    it('keeps one of two saves sent at the same instant and refuses the other with 412', async () => {
+      // Sent together, both reach the server before either is stored: on SQLite they are
+      // written in one group commit, and the second must still see the first.
+      const { therapist, session } = await sessionToDocument(server);
+      const laptop = await signIn(server, therapist.email);
+      const { etag } = await saveDraft(therapist.client, session.id);
+      const texts = ['Written on the tablet', 'Written on the laptop'];
+      const answers = await Promise.all(
+        [therapist.client, laptop].map((device, index) =>
+          device.put(
+            notePath(session.id),
+            noteContent({ assessment: { tissueChanges: texts[index]! } }),
+            { ifMatch: etag },
+          ),
+        ),
+      );
+      assert.deepEqual(answers.map((answer) => answer.status).sort(), [200, 412]);
+      const kept = answers.findIndex((answer) => answer.status === 200);
+      assert.equal(answers[kept]!.headers.get('etag'), '"2"');
+      assertProblem(answers[1 - kept]!, 412, 'stale-version');
+      const note = await readNote(laptop, session.id);
+      assert.equal(note.version, 2);
+      assert.equal(note.content.assessment.tissueChanges, texts[kept]);
+    });
+
     it('refuses another therapist’s changes to a draft with 403 and keeps the draft', async () => {
       const { practice, therapist, session } = await sessionToDocument(server);
       const colleague = await createStaff(server, practice, 'therapist');

@@ -25,6 +25,7 @@ import {
 } from '../../store/notes.js';
 import { setSessionStatus } from '../../store/sessions.js';
 import { findUserById, recordLoginAttempt } from '../../store/users.js';
+import { inWriteTransaction } from '../../store/write-groups.js';
 import { displayName } from '../../domain/clients.js';
 import { findClient } from '../../store/clients.js';
 import { findPractice } from '../../store/practices.js';
@@ -125,7 +126,8 @@ export function noteRoutes(context: AppContext): RouteSpec[] {
         if (issues.length > 0) throw new Invalid('The note has invalid fields.', issues);
         // The first save starts the session: absolute contraindications must be overridden.
         if (!existing) await refuseBlockedStart(context, request, actor, session);
-        const note = await store.db.transaction().execute(async (trx) => {
+        // Autosaves arrive in bursts from a busy practice: on SQLite they share a commit.
+        const note = await inWriteTransaction(store.db, async (trx) => {
           const now = runtime.now().toISOString();
           const saved = await saveDraft(trx, {
             practiceId: actor.practiceId,
