@@ -39,14 +39,14 @@ describe('the background note indexer on sqlite', () => {
     const typing = await write('Piriformis tender');
     const settledBefore = new Date(runtime.now().getTime() - 30_000);
 
-    assert.equal(await indexSettledNotes(db, iso(settledBefore)), 1);
+    assert.equal((await indexSettledNotes(db, iso(settledBefore))).indexed, 1);
     assert.deepEqual(await queued(db), [typing]);
     assert.equal(await indexed(db, 'trapezius', rested), true);
     assert.equal(await indexed(db, 'piriformis', typing), false);
 
     // Saved again, the note is still being typed: it stays queued, with its newest text.
     await write('Piriformis released', typing, 1);
-    assert.equal(await indexSettledNotes(db, iso(settledBefore)), 0);
+    assert.equal((await indexSettledNotes(db, iso(settledBefore))).indexed, 0);
     // A search indexes whatever is queued, rested or not.
     await indexPendingNotes(db);
     assert.deepEqual(await queued(db), []);
@@ -64,7 +64,14 @@ describe('the background note indexer on sqlite', () => {
     const typing = await write('Still typing this one');
     const settledBefore = new Date(runtime.now().getTime() - 30_000);
 
-    assert.equal(await indexSettledNotes(db, iso(settledBefore)), 300);
+    // Two windows read, then the rest of the queue on the next pass.
+    const first = await indexSettledNotes(db, iso(settledBefore), { windows: 2 });
+    assert.equal(first.indexed, 256);
+    assert.ok(first.after > 0);
+    assert.deepEqual(
+      await indexSettledNotes(db, iso(settledBefore), { after: first.after, windows: 2 }),
+      { indexed: 44, after: 0 },
+    );
     assert.deepEqual(await queued(db), [typing]);
     assert.equal(await indexed(db, 'rested', rested.at(-1)!), true);
   });
@@ -79,7 +86,7 @@ describe('the background note indexer on sqlite', () => {
     const { rows } = await sql`select 1 from notes_fts_pending`.execute(db);
     assert.equal(rows.length, 1);
     // The note was written just now by the clock, yet a deletion has nothing left to type.
-    assert.equal(await indexSettledNotes(db, iso(new Date(0))), 1);
+    assert.equal((await indexSettledNotes(db, iso(new Date(0)))).indexed, 1);
     const { rows: left } =
       await sql`select 1 from notes_fts where notes_fts match 'scalenes'`.execute(db);
     assert.equal(left.length, 0);

@@ -66,7 +66,9 @@ export interface NoteIndexerTiming {
 }
 
 /** Queued notes read per look, so a long queue of notes being typed costs little to pass. */
-const window = 256;
+const window = 128;
+/** Looks per round of the background indexer; the next round goes on from where it stopped. */
+const windowsPerRound = 8;
 /** Notes indexed per transaction: a millisecond or two, so requests interleave. */
 const chunkSize = 16;
 
@@ -87,19 +89,29 @@ async function queuedWindow(db: Db, after: number, settledBefore: string) {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+export interface IndexingPass {
+  /** Notes indexed. */
+  indexed: number;
+  /** Where the next pass goes on: the last queued rowid read, or 0 at the end of the queue. */
+  after: number;
+}
+
 /**
- * Indexes the queued notes that have rested `settleMs`, one pass over the queue: a window at
- * a time, a short transaction per chunk, and a turn of the event loop between chunks so that
- * requests are never held up by more than one chunk. Notes still being typed stay queued.
+ * Indexes the queued notes that have rested since `settledBefore`, reading the queue a window
+ * at a time from `after` (for at most `windows` windows), with a short transaction per chunk
+ * and a turn of the event loop after every window and chunk, so that requests are never held
+ * up by more than one of them. Notes still being typed stay queued.
  */
 export async function indexSettledNotes(
   db: Kysely<Database>,
   settledBefore: string,
-): Promise<number> {
+  { after = 0, windows = Infinity }: { after?: number; windows?: number } = {},
+): Promise<IndexingPass> {
   let indexed = 0;
-  let after = 0;
-  for (;;) {
-    const queued = await queuedWindow(db, after, settledBefore);
+  let cursor = after;
+  for (let read = 0; read < windows; read += 1) {
+    const queued = await queuedWindow(db, cursor, settledBefore);
+    await nextTurn();
     const settled = queued.filter((note) => note.settled).map((note) => note.noteRowid);
     for (let start = 0; start < settled.length; start += chunkSize) {
       const rowids = settled.slice(start, start + chunkSize);
@@ -113,9 +125,10 @@ export async function indexSettledNotes(
       indexed += rowids.length;
       await nextTurn();
     }
-    if (queued.length < window) return indexed;
-    after = queued.at(-1)!.noteRowid;
+    if (queued.length < window) return { indexed, after: 0 };
+    cursor = queued.at(-1)!.noteRowid;
   }
+  return { indexed, after: cursor };
 }
 
 /**
@@ -128,10 +141,16 @@ export function startNoteIndexer(
   { intervalMs = 1_000, settleMs = 15_000, now = () => new Date() }: NoteIndexerTiming = {},
 ): NoteIndexer {
   let running: Promise<unknown> | null = null;
+  let after = 0;
   const timer = setInterval(() => {
     const settledBefore = new Date(now().getTime() - settleMs).toISOString();
-    running ??= indexSettledNotes(db, settledBefore)
-      .catch(() => {})
+    running ??= indexSettledNotes(db, settledBefore, { after, windows: windowsPerRound })
+      .then((pass) => {
+        after = pass.after;
+      })
+      .catch(() => {
+        after = 0;
+      })
       .finally(() => {
         running = null;
       });
