@@ -132,33 +132,45 @@ export async function indexSettledNotes(
 }
 
 /**
- * Indexes resting queued notes every `intervalMs`. A failed round (the queue's table does
- * not exist until the migrations have run) is simply tried again: searches index the queue
- * themselves.
+ * Indexes resting queued notes every `intervalMs` while a round finds some, and waits five
+ * intervals after a round that finds none (the queue is empty, or the part of it read holds
+ * only notes still being typed), since reading a long queue to find nothing is not free. A failed round (the
+ * queue's table does not exist until the migrations have run) is simply tried again:
+ * searches index the queue themselves.
  */
 export function startNoteIndexer(
   db: Kysely<Database>,
   { intervalMs = 1_000, settleMs = 15_000, now = () => new Date() }: NoteIndexerTiming = {},
 ): NoteIndexer {
-  let running: Promise<unknown> | null = null;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | null = null;
   let after = 0;
-  const timer = setInterval(() => {
-    const settledBefore = new Date(now().getTime() - settleMs).toISOString();
-    running ??= indexSettledNotes(db, settledBefore, { after, windows: windowsPerRound })
-      .then((pass) => {
-        after = pass.after;
-      })
-      .catch(() => {
-        after = 0;
-      })
-      .finally(() => {
+  const round = async () => {
+    let quiet = true;
+    try {
+      const settledBefore = new Date(now().getTime() - settleMs).toISOString();
+      const pass = await indexSettledNotes(db, settledBefore, { after, windows: windowsPerRound });
+      after = pass.after;
+      quiet = pass.indexed === 0;
+    } catch {
+      after = 0;
+    }
+    if (!stopped) schedule(quiet ? intervalMs * 5 : intervalMs);
+  };
+  const schedule = (delay: number) => {
+    timer = setTimeout(() => {
+      running = round().finally(() => {
         running = null;
       });
-  }, intervalMs);
-  timer.unref();
+    }, delay);
+    timer.unref();
+  };
+  schedule(intervalMs);
   return {
     stop: async () => {
-      clearInterval(timer);
+      stopped = true;
+      clearTimeout(timer);
       await running;
     },
   };

@@ -130,6 +130,50 @@ const draftUpdate = keptQuery(
       .returning(noteStateColumns),
 );
 
+// Every note's first save: kept compiled like the autosave's update above.
+const firstDraftInsert = keptQuery(
+  [
+    'content',
+    'pain_before',
+    'pain_after',
+    'search_text',
+    'sessionId',
+    'practiceId',
+    'clientId',
+    'authorId',
+    'now',
+  ],
+  (
+    db,
+    values: ReturnType<typeof contentColumns> & {
+      sessionId: string;
+      practiceId: string;
+      clientId: string;
+      authorId: string;
+      now: string;
+    },
+  ) =>
+    db
+      .insertInto('notes')
+      .values({
+        session_id: values.sessionId,
+        practice_id: values.practiceId,
+        client_id: values.clientId,
+        author_id: values.authorId,
+        content: values.content,
+        pain_before: values.pain_before,
+        pain_after: values.pain_after,
+        search_text: values.search_text,
+        signed_at: null,
+        signed_by: null,
+        version: 1,
+        created_at: values.now,
+        updated_at: values.now,
+      })
+      .onConflict((conflict) => conflict.column('session_id').doNothing())
+      .returning(noteStateColumns),
+);
+
 /**
  * Saves a draft. The first save creates the note (expected version 0); later saves must name
  * the version they edited, so two tabs or devices can never overwrite each other silently.
@@ -149,23 +193,14 @@ export async function saveDraft(
   if (note.expectedVersion === 0) {
     // Two devices may both send the first save at once: the insert that loses the race does
     // nothing (rather than failing on the key) and answers like any stale save.
-    const inserted = await db
-      .insertInto('notes')
-      .values({
-        session_id: note.sessionId,
-        practice_id: note.practiceId,
-        client_id: note.clientId,
-        author_id: note.authorId,
-        ...contentColumns(note.content),
-        signed_at: null,
-        signed_by: null,
-        version: 1,
-        created_at: note.now,
-        updated_at: note.now,
-      })
-      .onConflict((conflict) => conflict.column('session_id').doNothing())
-      .returning(noteStateColumns)
-      .executeTakeFirst();
+    const inserted = await firstDraftInsert.first(db, {
+      ...contentColumns(note.content),
+      sessionId: note.sessionId,
+      practiceId: note.practiceId,
+      clientId: note.clientId,
+      authorId: note.authorId,
+      now: note.now,
+    });
     if (inserted) return savedNote(inserted, note.content);
     const existing = await findNote(db, note.practiceId, note.sessionId);
     if (!existing) throw new NotFound('note');

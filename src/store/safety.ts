@@ -14,6 +14,7 @@ import {
 } from '../domain/safety-rules.js';
 import type { Db } from './database.js';
 import type { PracticeSafetySettingsTable } from './schema.js';
+import { keptQuery } from './kept-query.js';
 
 /**
  * Safety alerts and overrides kept with sessions (both append-only in the database), and the
@@ -81,32 +82,7 @@ export async function safetyAtStart(
   db: Db,
   input: { practiceId: string; clientId: string; sessionId: string },
 ): Promise<{ history: HealthHistory | null; settings: SafetySettings; overridden: string[] }> {
-  const rows = await db
-    .selectFrom('practices')
-    .leftJoin('practice_safety_settings', 'practice_safety_settings.practice_id', 'practices.id')
-    .leftJoin('health_history_versions', (join) =>
-      join
-        .onRef('health_history_versions.practice_id', '=', 'practices.id')
-        .on('health_history_versions.client_id', '=', input.clientId)
-        .on('health_history_versions.number', '=', (eb) =>
-          eb
-            .selectFrom('health_history_versions as latest')
-            .select((inner) => inner.fn.max('latest.number').as('number'))
-            .where('latest.client_id', '=', input.clientId),
-        ),
-    )
-    .leftJoin('safety_overrides', (join) =>
-      join
-        .onRef('safety_overrides.practice_id', '=', 'practices.id')
-        .on('safety_overrides.session_id', '=', input.sessionId),
-    )
-    .select([
-      'health_history_versions.content',
-      'practice_safety_settings.coconut_with_tree_nuts',
-      'safety_overrides.rule_id',
-    ])
-    .where('practices.id', '=', input.practiceId)
-    .execute();
+  const rows = await safetyAtStartQuery.all(db, input);
   const first = rows[0];
   const content = first?.content;
   return {
@@ -119,6 +95,37 @@ export async function safetyAtStart(
     overridden: rows.flatMap((row) => (row.rule_id ? [row.rule_id] : [])),
   };
 }
+
+// Every first save of a note asks this (kept compiled: its joins cost more to build than run).
+const safetyAtStartQuery = keptQuery(
+  ['practiceId', 'clientId', 'sessionId'],
+  (db, input: { practiceId: string; clientId: string; sessionId: string }) =>
+    db
+      .selectFrom('practices')
+      .leftJoin('practice_safety_settings', 'practice_safety_settings.practice_id', 'practices.id')
+      .leftJoin('health_history_versions', (join) =>
+        join
+          .onRef('health_history_versions.practice_id', '=', 'practices.id')
+          .on('health_history_versions.client_id', '=', input.clientId)
+          .on('health_history_versions.number', '=', (eb) =>
+            eb
+              .selectFrom('health_history_versions as latest')
+              .select((inner) => inner.fn.max('latest.number').as('number'))
+              .where('latest.client_id', '=', input.clientId),
+          ),
+      )
+      .leftJoin('safety_overrides', (join) =>
+        join
+          .onRef('safety_overrides.practice_id', '=', 'practices.id')
+          .on('safety_overrides.session_id', '=', input.sessionId),
+      )
+      .select([
+        'health_history_versions.content',
+        'practice_safety_settings.coconut_with_tree_nuts',
+        'safety_overrides.rule_id',
+      ])
+      .where('practices.id', '=', input.practiceId),
+);
 
 /** Keeps the alerts of one evaluation with the session, in the order they were shown. */
 export async function recordSessionAlerts(

@@ -200,12 +200,18 @@ export async function setSessionStatus(
   status: SessionStatus,
   now: string,
 ): Promise<void> {
-  await db
-    .updateTable('sessions')
-    .set({ status, updated_at: now, version: sql`version + 1` })
-    .where('id', '=', id)
-    .execute();
+  await sessionStatusUpdate.all(db, { id, status, now });
 }
+
+// The first save of every note moves its session on, so this stays compiled.
+const sessionStatusUpdate = keptQuery(
+  ['id', 'status', 'now'],
+  (db, { id, status, now }: { id: string; status: SessionStatus; now: string }) =>
+    db
+      .updateTable('sessions')
+      .set({ status, updated_at: now, version: sql`version + 1` })
+      .where('id', '=', id),
+);
 
 export interface TimelineEntry {
   session: Session;
