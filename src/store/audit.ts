@@ -11,6 +11,7 @@ import { canonicalAuditContent, findChainBreak, genesisHash } from '../domain/au
 import type { Db } from './database.js';
 import type { AuditEventTable, Database } from './schema.js';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import { CommitQueue } from './commit-queue.js';
 import { keptQuery } from './kept-query.js';
 import { isSqlite } from './migrations/dialect.js';
 
@@ -148,29 +149,14 @@ const maxGroup = 200;
  */
 class GroupCommit {
   readonly #db: Kysely<Database>;
-  #queue: PendingAppend[] = [];
-  #draining = false;
+  readonly #queue = new CommitQueue<PendingAppend>(maxGroup, (group) => this.#commit(group));
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
   }
 
   append(entry: AuditEntry, stamp: Stamp): Promise<AuditEvent> {
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ entry, stamp, resolve, reject });
-      if (!this.#draining) {
-        this.#draining = true;
-        setImmediate(() => void this.#drain());
-      }
-    });
-  }
-
-  async #drain(): Promise<void> {
-    try {
-      while (this.#queue.length > 0) await this.#commit(this.#queue.splice(0, maxGroup));
-    } finally {
-      this.#draining = false;
-    }
+    return new Promise((resolve, reject) => this.#queue.push({ entry, stamp, resolve, reject }));
   }
 
   async #commit(group: PendingAppend[]): Promise<void> {

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { CommitQueue } from './commit-queue.js';
 import { isSqlite } from './migrations/dialect.js';
 import type { Database } from './schema.js';
 
@@ -28,8 +29,7 @@ const maxGroup = 64;
 
 class WriteGroups {
   readonly #db: Kysely<Database>;
-  #queue: PendingWrite[] = [];
-  #draining = false;
+  readonly #queue = new CommitQueue<PendingWrite>(maxGroup, (group) => this.#commit(group));
   /** Groups committed so far: for tests that check writes were grouped. */
   committed = 0;
 
@@ -38,21 +38,9 @@ class WriteGroups {
   }
 
   run<T>(write: Write<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.#draining) {
-        this.#draining = true;
-        setImmediate(() => void this.#drain());
-      }
-    });
-  }
-
-  async #drain(): Promise<void> {
-    try {
-      while (this.#queue.length > 0) await this.#commit(this.#queue.splice(0, maxGroup));
-    } finally {
-      this.#draining = false;
-    }
+    return new Promise<T>((resolve, reject) =>
+      this.#queue.push({ write, resolve: resolve as (value: unknown) => void, reject }),
+    );
   }
 
   async #commit(group: PendingWrite[]): Promise<void> {
