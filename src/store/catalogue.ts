@@ -3,6 +3,7 @@ import { defaultProducts, defaultSessionTypes, defaultTechniques } from '../doma
 import type { Runtime } from '../domain/runtime.js';
 import type { Db } from './database.js';
 import type { ProductTable } from './schema.js';
+import { keptQuery } from './kept-query.js';
 import { updateVersioned } from './versioned.js';
 
 export interface CatalogueEntry {
@@ -81,38 +82,49 @@ export async function listTechniques(db: Db, practiceId: string): Promise<Catalo
   }));
 }
 
+type NamedEntry = { key: string; retiredAt: string | null };
+
+// One kept lookup per name: a note names two or three, and a list (`in`) would be built and
+// compiled afresh at every autosave, which costs more than the lookups themselves.
+const techniqueNamed = keptQuery(
+  ['practiceId', 'code'],
+  (db, { practiceId, code }: { practiceId: string; code: string }) =>
+    db
+      .selectFrom('techniques')
+      .select(['code as key', 'retired_at as retiredAt'])
+      .where('practice_id', '=', practiceId)
+      .where('code', '=', code),
+);
+const productNamed = keptQuery(
+  ['practiceId', 'id'],
+  (db, { practiceId, id }: { practiceId: string; id: string }) =>
+    db
+      .selectFrom('products')
+      .select(['id as key', 'retired_at as retiredAt'])
+      .where('practice_id', '=', practiceId)
+      .where('id', '=', id),
+);
+
 /**
  * The catalogue entries a note names, with whether each is retired: what validating a draft
- * needs, without reading the whole catalogue on every autosave.
+ * needs, without reading the whole catalogue on every autosave. A name the catalogue does not
+ * hold is left out.
  */
 export async function catalogueEntriesNamed(
   db: Db,
   practiceId: string,
   named: { techniqueCodes: string[]; productIds: string[] },
-): Promise<{
-  techniques: Array<{ key: string; retiredAt: string | null }>;
-  products: Array<{ key: string; retiredAt: string | null }>;
-}> {
-  const techniqueCodes = [...new Set(named.techniqueCodes)];
-  const productIds = [...new Set(named.productIds)];
-  const [techniques, products] = await Promise.all([
-    techniqueCodes.length === 0
-      ? []
-      : db
-          .selectFrom('techniques')
-          .select(['code as key', 'retired_at as retiredAt'])
-          .where('practice_id', '=', practiceId)
-          .where('code', 'in', techniqueCodes)
-          .execute(),
-    productIds.length === 0
-      ? []
-      : db
-          .selectFrom('products')
-          .select(['id as key', 'retired_at as retiredAt'])
-          .where('practice_id', '=', practiceId)
-          .where('id', 'in', productIds)
-          .execute(),
-  ]);
+): Promise<{ techniques: NamedEntry[]; products: NamedEntry[] }> {
+  const techniques: NamedEntry[] = [];
+  for (const code of new Set(named.techniqueCodes)) {
+    const entry = await techniqueNamed.first(db, { practiceId, code });
+    if (entry) techniques.push(entry);
+  }
+  const products: NamedEntry[] = [];
+  for (const id of new Set(named.productIds)) {
+    const entry = await productNamed.first(db, { practiceId, id });
+    if (entry) products.push(entry);
+  }
   return { techniques, products };
 }
 
