@@ -38,13 +38,15 @@ export const notesQueued = `SELECT 1 FROM notes_fts_pending LIMIT 1`;
 
 /** Indexes queued notes, a chunk per transaction, until the queue is empty. */
 export async function indexPendingNotes(db: Db): Promise<void> {
-  const run = async (trx: Db) => {
-    for (const statement of indexQueuedNotes) await sql.raw(statement).execute(trx);
-  };
+  const run = (trx: Db) => runAll(trx, indexQueuedNotes);
   while ((await sql.raw(notesQueued).execute(db)).rows.length > 0) {
     if (db.isTransaction) await run(db);
     else await db.transaction().execute(run);
   }
+}
+
+async function runAll(db: Db, statements: string[]): Promise<void> {
+  for (const statement of statements) await sql.raw(statement).execute(db);
 }
 
 export interface NoteIndexer {
@@ -119,9 +121,7 @@ export async function indexSettledNotes(
       // Only what is still queued: a search may have indexed some since the window was read.
       const chunk = `SELECT note_rowid FROM notes_fts_pending
         WHERE note_rowid IN (${rowids.join(', ')})`;
-      await db.transaction().execute(async (trx) => {
-        for (const statement of indexChunk(chunk)) await sql.raw(statement).execute(trx);
-      });
+      await db.transaction().execute((trx) => runAll(trx, indexChunk(chunk)));
       indexed += rowids.length;
       await nextTurn();
     }
@@ -134,9 +134,9 @@ export async function indexSettledNotes(
 /**
  * Indexes resting queued notes every `intervalMs` while a round finds some, and waits five
  * intervals after a round that finds none (the queue is empty, or the part of it read holds
- * only notes still being typed), since reading a long queue to find nothing is not free. A failed round (the
- * queue's table does not exist until the migrations have run) is simply tried again:
- * searches index the queue themselves.
+ * only notes still being typed), since reading a long queue to find nothing is not free. A
+ * failed round (the queue's table does not exist until the migrations have run) is simply
+ * tried again: searches index the queue themselves.
  */
 export function startNoteIndexer(
   db: Kysely<Database>,

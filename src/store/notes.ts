@@ -190,31 +190,28 @@ export async function saveDraft(
     now: string;
   },
 ): Promise<Note> {
-  if (note.expectedVersion === 0) {
-    // Two devices may both send the first save at once: the insert that loses the race does
-    // nothing (rather than failing on the key) and answers like any stale save.
-    const inserted = await firstDraftInsert.first(db, {
-      ...contentColumns(note.content),
-      sessionId: note.sessionId,
-      practiceId: note.practiceId,
-      clientId: note.clientId,
-      authorId: note.authorId,
-      now: note.now,
-    });
-    if (inserted) return savedNote(inserted, note.content);
-    const existing = await findNote(db, note.practiceId, note.sessionId);
-    if (!existing) throw new NotFound('note');
-    throw new StaleVersion('note', existing, existing.version);
-  }
+  const columns = contentColumns(note.content);
+  const saved =
+    note.expectedVersion === 0
+      ? // Two devices may both send the first save at once: the insert that loses the race
+        // does nothing (rather than failing on the key) and answers like any stale save.
+        await firstDraftInsert.first(db, {
+          ...columns,
+          sessionId: note.sessionId,
+          practiceId: note.practiceId,
+          clientId: note.clientId,
+          authorId: note.authorId,
+          now: note.now,
+        })
+      : await draftUpdate.first(db, {
+          ...columns,
+          now: note.now,
+          sessionId: note.sessionId,
+          practiceId: note.practiceId,
+          expectedVersion: note.expectedVersion,
+        });
   // RETURNING hands back the saved state, so an autosave reads the note no second time.
-  const updated = await draftUpdate.first(db, {
-    ...contentColumns(note.content),
-    now: note.now,
-    sessionId: note.sessionId,
-    practiceId: note.practiceId,
-    expectedVersion: note.expectedVersion,
-  });
-  if (updated) return savedNote(updated, note.content);
+  if (saved) return savedNote(saved, note.content);
   const current = await findNote(db, note.practiceId, note.sessionId);
   if (!current) throw new NotFound('note');
   throw new StaleVersion('note', current, current.version);

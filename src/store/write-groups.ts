@@ -45,12 +45,13 @@ class WriteGroups {
 
   async #commit(group: PendingWrite[]): Promise<void> {
     if (group.length === 1) {
-      const [pending] = group;
+      // Alone, a write needs no savepoint: its own transaction undoes it.
+      const pending = group[0]!;
       try {
-        pending!.resolve(await this.#db.transaction().execute(pending!.write));
+        pending.resolve(await this.#db.transaction().execute(pending.write));
         this.committed += 1;
       } catch (error) {
-        pending!.reject(error);
+        pending.reject(error);
       }
       return;
     }
