@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
-import { openSqlite } from './database.js';
+import { openSqlite, sqlitePageCacheKib } from './database.js';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'palpate-db-'));
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -44,6 +44,29 @@ describe('SQLite transactions beside another connection', () => {
       assert.equal(after?.value, 1);
     } finally {
       other.close();
+      await store.close();
+    }
+  });
+});
+
+describe('SQLite connection settings', () => {
+  it('keeps a page cache large enough for a practice’s working set, in WAL mode', async () => {
+    const store = openSqlite(path.join(scratch, 'settings.sqlite'));
+    try {
+      const setting = async (name: string) =>
+        Object.values(
+          (
+            await sql<Record<string, unknown>>`select * from ${sql.raw(`pragma_${name}`)}`.execute(
+              store.db,
+            )
+          ).rows[0] ?? {},
+        )[0];
+      // A negative cache_size is a size in KiB; the default, -2000, is 2 MB.
+      assert.equal(await setting('cache_size'), -sqlitePageCacheKib);
+      assert.ok(sqlitePageCacheKib >= 32 * 1024);
+      assert.equal(await setting('journal_mode'), 'wal');
+      assert.equal(await setting('foreign_keys'), 1);
+    } finally {
       await store.close();
     }
   });
