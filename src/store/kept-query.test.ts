@@ -63,6 +63,37 @@ for (const { dialect, skip } of dialects) {
       );
     });
 
+    it('never reads what a transaction still open has written', async () => {
+      const { db } = suite.store;
+      const practice = await storedPractice(db, runtime);
+      let letCommit = () => {};
+      const commitAllowed = new Promise<void>((resolve) => (letCommit = resolve));
+      let inserted = () => {};
+      const insertDone = new Promise<void>((resolve) => (inserted = resolve));
+      const transaction = db.transaction().execute(async (trx) => {
+        await storedClient(trx, runtime, practice.id, { legalLastName: 'Pending' });
+        inserted();
+        await commitAllowed;
+      });
+      await insertDone;
+      const read = clientByName.all(db, { practiceId: practice.id, lastName: 'Pending' });
+      const readFirst = await Promise.race([
+        read.then(() => 'read'),
+        new Promise((resolve) => setTimeout(() => resolve('waiting'), 50)),
+      ]);
+      letCommit();
+      await transaction;
+      if (dialect === 'sqlite') {
+        // One connection: the read waits its turn and then sees the committed row.
+        assert.equal(readFirst, 'waiting');
+        assert.equal((await read).length, 1);
+      } else {
+        // Another connection of the pool: the read goes ahead without the row.
+        assert.equal(readFirst, 'read');
+        assert.equal((await read).length, 0);
+      }
+    });
+
     it('writes inside a transaction, and nothing stays when the transaction fails', async () => {
       const { db } = suite.store;
       const practice = await storedPractice(db, runtime);
