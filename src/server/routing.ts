@@ -76,6 +76,7 @@ function fieldName(place: FieldPlace | null): string {
  */
 function nulCharacterIssues(value: unknown, where: FieldPlace | null): FieldIssue[] {
   const issues: FieldIssue[] = [];
+  if (!holdsNulCharacter(value)) return issues;
   const pending: Array<{ value: unknown; place: FieldPlace | null }> = [{ value, place: where }];
   for (let next = pending.pop(); next; next = pending.pop()) {
     if (typeof next.value === 'string' && next.value.includes('\u0000')) {
@@ -86,6 +87,20 @@ function nulCharacterIssues(value: unknown, where: FieldPlace | null): FieldIssu
     }
   }
   return issues;
+}
+
+/** The quick first look of nulCharacterIssues: it names no places, so it builds none. */
+function holdsNulCharacter(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === 'string') {
+      if (next.includes('\u0000')) return true;
+    } else if (next !== null && typeof next === 'object') {
+      for (const inner of Object.values(next)) pending.push(inner);
+    }
+  }
+  return false;
 }
 
 function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {

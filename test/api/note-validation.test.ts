@@ -82,6 +82,13 @@ const badNotes: Array<{ title: string; content: Json; field: string }> = [
     field: 'treatment.techniques.0.technique',
   },
   {
+    title: 'a NUL character deep in a technique’s regions',
+    content: noteContent({
+      treatment: { techniques: [technique(20, 'swedish', ['upper_trapezius_l\u0000'])] },
+    }),
+    field: 'treatment.techniques.0.regions.0',
+  },
+  {
     title: 'an unknown product',
     content: noteContent({ treatment: { products: [{ productId: 'no-such-product' }] } }),
     field: 'treatment.products.0.productId',
