@@ -4,7 +4,6 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import helmet from 'helmet';
 import type { Runtime } from '../domain/runtime.js';
 import type { Store } from '../store/database.js';
 import { registerAuthentication } from './authentication.js';
@@ -13,6 +12,7 @@ import type { AppContext } from './context.js';
 import { openApiDocument } from './openapi.js';
 import { errorHandler, problem, sendProblem } from './problems.js';
 import { registerRoutes, type RouteSpec } from './routing.js';
+import { securityHeaders } from './security-headers.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { careTeamRoutes } from './routes/care-team.js';
@@ -164,26 +164,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
 
   await app.register(cookie);
-  // Helmet's middleware is built once. @fastify/helmet built it afresh, parsing the policy
-  // again, for every request; the headers it sets are the same.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine sets inline style attributes; scripts stay strictly same-origin.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: false,
-  });
-  app.addHook('onRequest', (request, reply, done) => {
-    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
+  const headers = securityHeaders();
+  app.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(headers);
+    done();
   });
   await app.register(rateLimit, { global: false });
   app.setErrorHandler(errorHandler);

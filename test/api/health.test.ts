@@ -22,8 +22,8 @@ for (const { dialect, skip } of dialects) {
       assert.match(String(body['version']), /^\d+\.\d+\.\d+/);
     });
 
-    it('sends the security headers on every answer: API, problem and web app', async () => {
-      for (const path of ['/api/health', '/api/v1/no-such-thing', '/']) {
+    it('sends the security headers on every answer: API, problem, refusal and web app', async () => {
+      for (const path of ['/api/health', '/api/v1/no-such-thing', '/api/v1/clients', '/']) {
         const response = await fetch(`${server.url}${path}`);
         await response.arrayBuffer();
         const policy = response.headers.get('content-security-policy') ?? '';
