@@ -13,6 +13,7 @@ import type { Database } from './schema.js';
 import { migrateToLatest } from './migrator.js';
 import { startNoteIndexer } from './note-search-index.js';
 import { startWalCheckpointer } from './wal-checkpointer.js';
+import { runStatementsAtOnce } from './statements-at-once.js';
 
 export type Dialect = 'sqlite' | 'postgresql';
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -97,7 +98,7 @@ export function openSqlite(file: string): Store {
   const checkpointer = startWalCheckpointer(connection, file);
   const statements = withStatementCache(connection);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
-  readersAtOnce.set(db, { connection, statements });
+  runStatementsAtOnce(db, connection, statements);
   const indexer = startNoteIndexer(db);
   return {
     db,
@@ -109,31 +110,6 @@ export function openSqlite(file: string): Store {
       await db.destroy();
     },
   };
-}
-
-const readersAtOnce = new WeakMap<
-  Kysely<Database>,
-  { connection: SqliteDatabase.Database; statements: KyselySqliteDatabase }
->();
-
-/**
- * Runs a read-only statement on a SQLite store's connection at once, without queueing for it
- * through Kysely, and answers its rows; or answers undefined when it must queue. The driver is
- * synchronous, so a read run while no transaction is open cannot interleave with one; while
- * one is open (its owner between two statements) the read would see that transaction's
- * uncommitted writes, so it queues behind it instead. Kysely's queue costs a few microseconds
- * a query, and the sign-in, access and note reads of every autosave run this way.
- */
-export function readAtOnce(
-  db: Db,
-  text: string,
-  parameters: readonly unknown[],
-): unknown[] | undefined {
-  const reader = readersAtOnce.get(db as Kysely<Database>);
-  if (!reader || reader.connection.inTransaction) return undefined;
-  const statement = reader.statements.prepare(text) as unknown as SqliteDatabase.Statement;
-  if (!statement.readonly || !statement.reader) return undefined;
-  return statement.all(parameters);
 }
 
 export function openPostgres(url: string, maxConnections = 10): Store {

@@ -1,5 +1,6 @@
 import { CompiledQuery, type Compilable } from 'kysely';
-import { readAtOnce, type Db } from './database.js';
+import type { Db } from './database.js';
+import { runAtOnce } from './statements-at-once.js';
 import { isSqlite } from './migrations/dialect.js';
 
 /** Where a caller's value goes in a kept query; swapped for that value at each run. */
@@ -55,7 +56,7 @@ export function keptQuery<Values extends Record<string, unknown>, Row>(
     const bound = parameters.map((parameter) =>
       parameter instanceof Slot ? values[parameter.name] : parameter,
     );
-    const rows = readAtOnce(db, sql, bound);
+    const rows = runAtOnce(db, sql, bound);
     if (rows) return rows as Row[];
     const result = await db.executeQuery<Row>(CompiledQuery.raw(sql, bound));
     return result.rows;

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { storeForSuite } from '../../test/support/database.js';
 import { dialects } from '../../test/support/dialects.js';
 import type { Db } from './database.js';
+import { keptQuery } from './kept-query.js';
 import { inWriteTransaction, writeGroupsCommitted } from './write-groups.js';
 
 /** Writes a stamp row: the smallest write every engine has. */
@@ -17,6 +18,13 @@ async function stamped(db: Db, prefix: string): Promise<string[]> {
     where scope_id like ${`${prefix}%`} order by scope_id`.execute(db);
   return rows.map((row) => row.scope_id);
 }
+
+const keptStamp = keptQuery(['scope'], (db, { scope }: { scope: string }) =>
+  db.insertInto('record_stamps').values({ scope_id: scope, stamp: 1 }),
+);
+const keptStampOf = keptQuery(['scope'], (db, { scope }: { scope: string }) =>
+  db.selectFrom('record_stamps').select('stamp').where('scope_id', '=', scope),
+);
 
 for (const { dialect, skip } of dialects) {
   describe(`clinical writes on ${dialect}`, { skip }, () => {
@@ -47,6 +55,30 @@ for (const { dialect, skip } of dialects) {
       assert.deepEqual(failed, { status: 'rejected', reason: refused });
       assert.deepEqual(last, { status: 'fulfilled', value: 'apart-3' });
       assert.deepEqual(await stamped(db, 'apart-'), ['apart-1', 'apart-3']);
+    });
+
+    it('runs kept queries inside each write: it reads its own writes, and a failed one keeps none', async () => {
+      const db = suite.store.db;
+      const refused = new Error('refused after writing');
+      const writeAndRead = (scope: string, fail = false) =>
+        inWriteTransaction(db, async (trx) => {
+          await keptStamp.all(trx, { scope });
+          const own = await keptStampOf.first(trx, { scope });
+          if (fail) throw refused;
+          return own?.stamp;
+        });
+      const outcomes = await Promise.allSettled([
+        writeAndRead('kept-1'),
+        writeAndRead('kept-2', true),
+        writeAndRead('kept-3'),
+      ]);
+      assert.deepEqual(outcomes, [
+        { status: 'fulfilled', value: 1 },
+        { status: 'rejected', reason: refused },
+        { status: 'fulfilled', value: 1 },
+      ]);
+      assert.deepEqual(await stamped(db, 'kept-'), ['kept-1', 'kept-3']);
+      assert.equal(await keptStampOf.first(db, { scope: 'kept-2' }), undefined);
     });
   });
 }

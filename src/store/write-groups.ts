@@ -1,6 +1,7 @@
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import { CommitQueue } from './commit-queue.js';
 import { isSqlite } from './migrations/dialect.js';
+import { holdingConnection } from './statements-at-once.js';
 import type { Database } from './schema.js';
 
 /**
@@ -48,7 +49,11 @@ class WriteGroups {
       // Alone, a write needs no savepoint: its own transaction undoes it.
       const pending = group[0]!;
       try {
-        pending.resolve(await this.#db.transaction().execute(pending.write));
+        pending.resolve(
+          await this.#db
+            .transaction()
+            .execute((trx) => holdingConnection(this.#db, trx, () => pending.write(trx))),
+        );
         this.committed += 1;
       } catch (error) {
         pending.reject(error);
@@ -57,11 +62,13 @@ class WriteGroups {
     }
     let outcomes: Outcome[];
     try {
-      outcomes = await this.#db.transaction().execute(async (trx) => {
-        const settled: Outcome[] = [];
-        for (const pending of group) settled.push(await inSavepoint(trx, pending.write));
-        return settled;
-      });
+      outcomes = await this.#db.transaction().execute((trx) =>
+        holdingConnection(this.#db, trx, async () => {
+          const settled: Outcome[] = [];
+          for (const pending of group) settled.push(await inSavepoint(trx, pending.write));
+          return settled;
+        }),
+      );
       this.committed += 1;
     } catch {
       for (const pending of group) await this.#commit([pending]);
