@@ -21,9 +21,32 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 1000');
+// SQLite starts the log over from its beginning only when a write begins with all of it
+// copied. Under steady writes one pass never ends that way: it copies the log as it was when it
+// began while commits go on appending, and the file grew by gigabytes in a minute of autosaves.
+// So passes repeat, each copying what came in during the one before, until the writer has
+// started the log over or the log is small. Once all is copied the worker waits a moment
+// between passes for the next write to start it over; if none comes (the server is idle), the
+// next write will. A pass that copies nothing while some is left means a long read still needs
+// the rest: it is left for the next round.
+const pause = new Int32Array(new SharedArrayBuffer(4));
 const checkpoint = () => {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    let seen = -1;
+    let copied = -1;
+    let idlePasses = 0;
+    for (let pass = 0; pass < workerData.maxPasses; pass += 1) {
+      const [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)');
+      if (log < seen || log <= workerData.smallLog) break;
+      if (checkpointed < log && checkpointed === copied) break;
+      if (log === seen) {
+        idlePasses += 1;
+        if (idlePasses > 3) break;
+        Atomics.wait(pause, 0, 0, 1);
+      } else idlePasses = 0;
+      seen = log;
+      copied = checkpointed;
+    }
   } catch (error) {
     parentPort.postMessage({ failed: String(error && error.message ? error.message : error) });
   }
@@ -47,7 +70,10 @@ export function startWalCheckpointer(
   const fallBack = () => connection.open && connection.pragma('wal_autocheckpoint = 1000');
   let worker: Worker;
   try {
-    worker = new Worker(workerSource, { eval: true, workerData: { driver, file, intervalMs } });
+    worker = new Worker(workerSource, {
+      eval: true,
+      workerData: { driver, file, intervalMs, maxPasses: 64, smallLog: 1_000 },
+    });
   } catch {
     return { stop: async () => {} };
   }
