@@ -21,6 +21,22 @@ export async function loadAuthorizedSession(
   extraFacts: Partial<ClientFacts> = {},
 ): Promise<{ session: Session; facts: ClientFacts }> {
   const found = await findSessionForAccess(context.store.db, actor.practiceId, sessionId);
+  return authorizeFoundSession(context, request, actor, sessionId, found, action, extraFacts);
+}
+
+/**
+ * The check of loadAuthorizedSession for a session the caller has already read (or found
+ * missing), when it read it together with more than the session.
+ */
+export async function authorizeFoundSession(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  sessionId: string,
+  found: { session: Session; clientPrimaryTherapistId: string | null } | undefined,
+  action: Action,
+  extraFacts: Partial<ClientFacts> = {},
+): Promise<{ session: Session; facts: ClientFacts }> {
   if (!found) {
     await recordAudit(context, context.store.db, request, {
       action,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Session, SessionStatus } from '../domain/sessions.js';
 import type { Db } from './database.js';
+import { isSqlite } from './migrations/dialect.js';
 import { keptQuery } from './kept-query.js';
 import { onCareTeamOf, type ClientScope } from './clients.js';
 import type { SessionTable } from './schema.js';
@@ -113,6 +114,72 @@ export async function findSessionForAccess(
   return row
     ? { session: toSession(row), clientPrimaryTherapistId: row.client_primary_therapist_id }
     : undefined;
+}
+
+/** What an autosave needs of the draft already saved: who wrote it, whether it is signed, and
+ * which catalogue entries it names (checked when they were added). */
+export interface SavedDraftState {
+  authorId: string;
+  signedAt: string | null;
+  techniqueCodes: string[];
+  productIds: string[];
+}
+
+// The names a stored note's treatment uses, read in SQL from its JSON: an autosave needs these
+// alone, not the whole note parsed. Both give a JSON array as text ('[]' for no note).
+function namesInTreatment(db: Db, list: 'techniques' | 'products', field: string) {
+  return isSqlite(db)
+    ? sql<string>`(select json_group_array(json_extract(value, ${`$.${field}`}))
+        from json_each(notes.content, ${`$.treatment.${list}`}))`
+    : sql<string>`(select coalesce(json_agg(used ->> ${field}), '[]'::json)::text
+        from json_array_elements((notes.content::json) -> 'treatment' -> ${list}) as used)`;
+}
+
+const sessionForNoteSave = keptQuery(
+  ['id', 'practiceId'],
+  (db, { id, practiceId }: { id: string; practiceId: string }) =>
+    sessionQuery(db)
+      .leftJoin('notes', 'notes.session_id', 'sessions.id')
+      .select([
+        'clients.primary_therapist_id as client_primary_therapist_id',
+        'notes.session_id as note_session_id',
+        'notes.author_id as note_author_id',
+        'notes.signed_at as note_signed_at',
+        namesInTreatment(db, 'techniques', 'technique').as('note_technique_codes'),
+        namesInTreatment(db, 'products', 'productId').as('note_product_ids'),
+      ])
+      .where('sessions.id', '=', id)
+      .where('sessions.practice_id', '=', practiceId),
+);
+
+/**
+ * The session an autosave writes to, with what its access check needs and the state of the
+ * draft already saved (null before the first save): one statement, as every autosave runs it.
+ */
+export async function findSessionForNoteSave(
+  db: Db,
+  practiceId: string,
+  id: string,
+): Promise<
+  | { session: Session; clientPrimaryTherapistId: string | null; draft: SavedDraftState | null }
+  | undefined
+> {
+  const row = await sessionForNoteSave.first(db, { id, practiceId });
+  if (!row) return undefined;
+  const draft =
+    row.note_session_id === null
+      ? null
+      : {
+          authorId: row.note_author_id!,
+          signedAt: row.note_signed_at,
+          techniqueCodes: JSON.parse(row.note_technique_codes) as string[],
+          productIds: JSON.parse(row.note_product_ids) as string[],
+        };
+  return {
+    session: toSession(row),
+    clientPrimaryTherapistId: row.client_primary_therapist_id,
+    draft,
+  };
 }
 
 /** A therapist's (or everyone's) sessions starting in [from, to), for the day and week views. */

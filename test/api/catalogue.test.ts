@@ -7,7 +7,7 @@ import { createOtherPractice, createPractice, createStaff } from '../support/fac
 import type { ApiClient, Json } from '../support/http.js';
 import { noteContent, readNote, saveDraft, signedNote } from '../support/notes.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { sessionToDocument } from '../support/sessions.js';
+import { bookSession, sessionToDocument } from '../support/sessions.js';
 
 const gua = { code: 'gua_sha', name: 'Gua sha' };
 const usingTechnique = (code: string) =>
@@ -207,6 +207,31 @@ for (const { dialect, skip } of dialects) {
       );
       assertProblem(response, 400, 'invalid-request');
       assert.deepEqual(problemFields(response), ['treatment.products.0.productId']);
+    });
+
+    it('lets a draft that already used a product keep it after it is retired, and no other draft take it up', async () => {
+      const { practice, therapist, client, session } = await sessionToDocument(server);
+      // The same client's next visit, with the same therapist (overlaps are only warned about).
+      const { session: next } = await bookSession(practice.owner, {
+        clientId: client.id,
+        therapistId: therapist.id,
+      });
+      const created = await practice.owner.post('/api/v1/catalogue/products', arnicaOil);
+      const draft = await saveDraft(therapist.client, session.id, usingProduct(created.body.id));
+      const retired = await practice.owner.put(
+        `/api/v1/catalogue/products/${created.body.id}`,
+        { ...arnicaOil, retired: true },
+        { ifMatch: created.headers.get('etag')! },
+      );
+      assertStatus(retired, 200);
+      await saveDraft(therapist.client, session.id, usingProduct(created.body.id), draft.etag);
+      const refused = await therapist.client.put(
+        `/api/v1/sessions/${next.id}/note`,
+        usingProduct(created.body.id),
+        { ifMatch: '"0"' },
+      );
+      assertProblem(refused, 400, 'invalid-request');
+      assert.deepEqual(problemFields(refused), ['treatment.products.0.productId']);
     });
 
     it('refuses a stale product change with 412', async () => {

@@ -23,7 +23,7 @@ import {
   signNote,
   type Note,
 } from '../../store/notes.js';
-import { setSessionStatus } from '../../store/sessions.js';
+import { findSessionForNoteSave, setSessionStatus } from '../../store/sessions.js';
 import { findUserById, recordLoginAttempt } from '../../store/users.js';
 import { inWriteTransaction } from '../../store/write-groups.js';
 import { displayName } from '../../domain/clients.js';
@@ -37,7 +37,7 @@ import { IdParams, defineRoute, type RouteSpec } from '../routing.js';
 import { verifyPassword } from '../secrets.js';
 import { returnMinimal } from '../prefer.js';
 import { lockedOut } from './auth.js';
-import { loadAuthorizedSession } from '../session-access.js';
+import { authorizeFoundSession, loadAuthorizedSession } from '../session-access.js';
 import { recordAlertsAtSigning, refuseBlockedStart } from '../commands/session-safety.js';
 import { checkConsentBeforeSigning } from '../commands/consents.js';
 
@@ -90,13 +90,15 @@ export function noteRoutes(context: AppContext): RouteSpec[] {
       responses: { 200: z.union([NoteView, NoteSaved]), 409: null, 412: null, 428: null },
       handler: async ({ actor, params, body, request, reply }) => {
         const expectedVersion = versionFromIfMatch(request.headers['if-match']);
-        const existing = await findNote(store.db, actor.practiceId, params.id);
+        const found = await findSessionForNoteSave(store.db, actor.practiceId, params.id);
+        const existing = found?.draft ?? null;
         // Whoever writes the first draft becomes its author; after that the draft is theirs.
-        const { session } = await loadAuthorizedSession(
+        const { session } = await authorizeFoundSession(
           context,
           request,
           actor,
           params.id,
+          found,
           'note.edit',
           { isAuthor: !existing || existing.authorId === actor.userId },
         );
@@ -107,8 +109,8 @@ export function noteRoutes(context: AppContext): RouteSpec[] {
         // What the saved draft already names was checked when it was added and stays usable
         // if retired since, so an autosave looks up only what is newly named (usually nothing).
         const named = {
-          techniques: new Set(existing?.content.treatment.techniques.map((use) => use.technique)),
-          products: new Set(existing?.content.treatment.products.map((use) => use.productId)),
+          techniques: new Set(existing?.techniqueCodes),
+          products: new Set(existing?.productIds),
         };
         const { techniques, products } = await catalogueEntriesNamed(store.db, actor.practiceId, {
           techniqueCodes: body.treatment.techniques
