@@ -1,7 +1,9 @@
 import type { ProductInput } from '../domain/catalogue.js';
 import { defaultProducts, defaultSessionTypes, defaultTechniques } from '../domain/catalogue.js';
 import type { Runtime } from '../domain/runtime.js';
+import { sql } from 'kysely';
 import type { Db } from './database.js';
+import { isSqlite } from './migrations/dialect.js';
 import type { ProductTable } from './schema.js';
 import { keptQuery } from './kept-query.js';
 import { updateVersioned } from './versioned.js';
@@ -84,25 +86,31 @@ export async function listTechniques(db: Db, practiceId: string): Promise<Catalo
 
 type NamedEntry = { key: string; retiredAt: string | null };
 
-// One kept lookup per name: a note names two or three, and a list (`in`) would be built and
-// compiled afresh at every autosave, which costs more than the lookups themselves.
-const techniqueNamed = keptQuery(
-  ['practiceId', 'code'],
-  (db, { practiceId, code }: { practiceId: string; code: string }) =>
+// The names come as one JSON array, so the statement keeps one shape however many a note
+// names and is compiled once; an `in` list would be built and compiled at every autosave.
+function namesIn(db: Db, names: string) {
+  return isSqlite(db)
+    ? sql<string>`(select value from json_each(${names}))`
+    : sql<string>`(select json_array_elements_text(${names}::json))`;
+}
+
+const techniquesNamed = keptQuery(
+  ['practiceId', 'codes'],
+  (db, { practiceId, codes }: { practiceId: string; codes: string }) =>
     db
       .selectFrom('techniques')
       .select(['code as key', 'retired_at as retiredAt'])
       .where('practice_id', '=', practiceId)
-      .where('code', '=', code),
+      .where('code', 'in', namesIn(db, codes)),
 );
-const productNamed = keptQuery(
-  ['practiceId', 'id'],
-  (db, { practiceId, id }: { practiceId: string; id: string }) =>
+const productsNamed = keptQuery(
+  ['practiceId', 'ids'],
+  (db, { practiceId, ids }: { practiceId: string; ids: string }) =>
     db
       .selectFrom('products')
       .select(['id as key', 'retired_at as retiredAt'])
       .where('practice_id', '=', practiceId)
-      .where('id', '=', id),
+      .where('id', 'in', namesIn(db, ids)),
 );
 
 /**
@@ -115,17 +123,16 @@ export async function catalogueEntriesNamed(
   practiceId: string,
   named: { techniqueCodes: string[]; productIds: string[] },
 ): Promise<{ techniques: NamedEntry[]; products: NamedEntry[] }> {
-  const techniques: NamedEntry[] = [];
-  for (const code of new Set(named.techniqueCodes)) {
-    const entry = await techniqueNamed.first(db, { practiceId, code });
-    if (entry) techniques.push(entry);
-  }
-  const products: NamedEntry[] = [];
-  for (const id of new Set(named.productIds)) {
-    const entry = await productNamed.first(db, { practiceId, id });
-    if (entry) products.push(entry);
-  }
-  return { techniques, products };
+  const codes = [...new Set(named.techniqueCodes)];
+  const ids = [...new Set(named.productIds)];
+  return {
+    techniques:
+      codes.length > 0
+        ? await techniquesNamed.all(db, { practiceId, codes: JSON.stringify(codes) })
+        : [],
+    products:
+      ids.length > 0 ? await productsNamed.all(db, { practiceId, ids: JSON.stringify(ids) }) : [],
+  };
 }
 
 export async function listSessionTypes(db: Db, practiceId: string): Promise<SessionTypeEntry[]> {
