@@ -92,14 +92,15 @@ export async function findSession(
   return row ? toSession(row) : undefined;
 }
 
-const sessionForAccess = keptQuery(
-  ['id', 'practiceId'],
-  (db, { id, practiceId }: { id: string; practiceId: string }) =>
-    sessionQuery(db)
-      .select('clients.primary_therapist_id as client_primary_therapist_id')
-      .where('sessions.id', '=', id)
-      .where('sessions.practice_id', '=', practiceId),
-);
+/** One session of a practice with what an access check needs of its client. */
+function accessQuery(db: Db, { id, practiceId }: { id: string; practiceId: string }) {
+  return sessionQuery(db)
+    .select('clients.primary_therapist_id as client_primary_therapist_id')
+    .where('sessions.id', '=', id)
+    .where('sessions.practice_id', '=', practiceId);
+}
+
+const sessionForAccess = keptQuery(['id', 'practiceId'], accessQuery);
 
 /**
  * A session with what an access check needs to know of its client (who their primary
@@ -137,19 +138,16 @@ function namesInTreatment(db: Db, list: 'techniques' | 'products', field: string
 
 const sessionForNoteSave = keptQuery(
   ['id', 'practiceId'],
-  (db, { id, practiceId }: { id: string; practiceId: string }) =>
-    sessionQuery(db)
+  (db, values: { id: string; practiceId: string }) =>
+    accessQuery(db, values)
       .leftJoin('notes', 'notes.session_id', 'sessions.id')
       .select([
-        'clients.primary_therapist_id as client_primary_therapist_id',
         'notes.session_id as note_session_id',
         'notes.author_id as note_author_id',
         'notes.signed_at as note_signed_at',
         namesInTreatment(db, 'techniques', 'technique').as('note_technique_codes'),
         namesInTreatment(db, 'products', 'productId').as('note_product_ids'),
-      ])
-      .where('sessions.id', '=', id)
-      .where('sessions.practice_id', '=', practiceId),
+      ]),
 );
 
 /**

@@ -44,16 +44,19 @@ class WriteGroups {
     );
   }
 
+  /** A transaction whose kept queries run on the connection at once while `write` holds it. */
+  #transaction<T>(write: Write<T>): Promise<T> {
+    return this.#db
+      .transaction()
+      .execute((trx) => holdingConnection(this.#db, trx, () => write(trx)));
+  }
+
   async #commit(group: PendingWrite[]): Promise<void> {
     if (group.length === 1) {
       // Alone, a write needs no savepoint: its own transaction undoes it.
       const pending = group[0]!;
       try {
-        pending.resolve(
-          await this.#db
-            .transaction()
-            .execute((trx) => holdingConnection(this.#db, trx, () => pending.write(trx))),
-        );
+        pending.resolve(await this.#transaction(pending.write));
         this.committed += 1;
       } catch (error) {
         pending.reject(error);
@@ -62,13 +65,11 @@ class WriteGroups {
     }
     let outcomes: Outcome[];
     try {
-      outcomes = await this.#db.transaction().execute((trx) =>
-        holdingConnection(this.#db, trx, async () => {
-          const settled: Outcome[] = [];
-          for (const pending of group) settled.push(await inSavepoint(trx, pending.write));
-          return settled;
-        }),
-      );
+      outcomes = await this.#transaction(async (trx) => {
+        const settled: Outcome[] = [];
+        for (const pending of group) settled.push(await inSavepoint(trx, pending.write));
+        return settled;
+      });
       this.committed += 1;
     } catch {
       for (const pending of group) await this.#commit([pending]);

@@ -4,7 +4,7 @@ import { defaultSessionTypes, defaultTechniques } from '../../src/domain/catalog
 import { assertProblem, assertStatus, problemFields } from '../support/assertions.js';
 import { dialects } from '../support/dialects.js';
 import { createOtherPractice, createPractice, createStaff } from '../support/factories.js';
-import type { ApiClient, Json } from '../support/http.js';
+import type { ApiClient, ApiResponse, Json } from '../support/http.js';
 import { noteContent, readNote, saveDraft, signedNote } from '../support/notes.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { bookSession, sessionToDocument } from '../support/sessions.js';
@@ -37,6 +37,14 @@ for (const { dialect, skip } of dialects) {
     }
     const techniqueNamed = async (caller: ApiClient, code: string) =>
       (await catalogue(caller)).techniques.find((entry: Json) => entry.code === code);
+    const retireProduct = async (owner: ApiClient, created: ApiResponse) => {
+      const retired = await owner.put(
+        `/api/v1/catalogue/products/${created.body.id}`,
+        { ...arnicaOil, retired: true },
+        { ifMatch: created.headers.get('etag')! },
+      );
+      assertStatus(retired, 200);
+    };
     const retire = (owner: ApiClient, code: string, retired = true) =>
       owner.put(`/api/v1/catalogue/techniques/${code}`, { name: 'Gua sha', retired });
 
@@ -194,12 +202,7 @@ for (const { dialect, skip } of dialects) {
     it('refuses a retired product in a new note, naming the field', async () => {
       const { practice, therapist, session } = await sessionToDocument(server);
       const created = await practice.owner.post('/api/v1/catalogue/products', arnicaOil);
-      const retired = await practice.owner.put(
-        `/api/v1/catalogue/products/${created.body.id}`,
-        { ...arnicaOil, retired: true },
-        { ifMatch: created.headers.get('etag')! },
-      );
-      assertStatus(retired, 200);
+      await retireProduct(practice.owner, created);
       const response = await therapist.client.put(
         `/api/v1/sessions/${session.id}/note`,
         usingProduct(created.body.id),
@@ -218,12 +221,7 @@ for (const { dialect, skip } of dialects) {
       });
       const created = await practice.owner.post('/api/v1/catalogue/products', arnicaOil);
       const draft = await saveDraft(therapist.client, session.id, usingProduct(created.body.id));
-      const retired = await practice.owner.put(
-        `/api/v1/catalogue/products/${created.body.id}`,
-        { ...arnicaOil, retired: true },
-        { ifMatch: created.headers.get('etag')! },
-      );
-      assertStatus(retired, 200);
+      await retireProduct(practice.owner, created);
       await saveDraft(therapist.client, session.id, usingProduct(created.body.id), draft.etag);
       const refused = await therapist.client.put(
         `/api/v1/sessions/${next.id}/note`,
